@@ -1,0 +1,1 @@
+"""Course tooling: discovery, release, headless runs, checks and grading."""

@@ -1,0 +1,144 @@
+"""`python -m grader …`: a thin command line over the package's plain functions.
+
+Every user-fixable problem surfaces as one `error: …` line and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import sys
+from pathlib import Path
+
+from .errors import CourseError
+
+
+def parse_value(text: str):
+    """papermill-style -p values: Python literals when they parse (3, 0.5, True), else strings."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def cmd_release(args, root: Path) -> int:
+    from .release import release
+
+    for path in release(root, args.assignments or None):
+        print(f"released {path.relative_to(root)}")
+    return 0
+
+
+def cmd_check(args, root: Path) -> int:
+    from .check import check
+
+    problems = check(root, args.assignments or None)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s)" if problems else "check: all lessons pass pairing and hygiene")
+    return 1 if problems else 0
+
+
+def notebooks_from(paths: list[str], root: Path) -> list[Path]:
+    from .course import lessons
+
+    if not paths:
+        return [p for lesson in lessons(root) for p in lesson.sources()]
+    found = []
+    for raw in paths:
+        path = Path(raw).resolve()
+        if path.is_dir():
+            found += sorted(path.rglob("*.ipynb"))
+        elif path.suffix == ".ipynb" and path.is_file():
+            found.append(path)
+        else:
+            raise CourseError(f"{raw}: not a notebook or a folder of notebooks")
+    found = [p for p in found if ".ipynb_checkpoints" not in p.parts]
+    if not found:
+        raise CourseError(f"no notebooks in {' '.join(paths)}")
+    return found
+
+
+def cmd_run(args, root: Path) -> int:
+    from . import headless, report
+
+    parameters = {name: parse_value(value) for name, value in args.parameter}
+    jobs = []
+    for path in notebooks_from(args.paths, root):
+        try:
+            relative = path.relative_to(root)
+        except ValueError:
+            relative = Path("external") / path.name
+        released = relative.parts[0] == "notebooks"
+        jobs.append(headless.RunJob(path, root / "build" / "run" / relative, parameters,
+                                    expect_test_failures=released, cell_timeout=args.timeout))
+    results = headless.run_jobs(jobs, workers=args.jobs)
+    print(report.table(["notebook", "status", "seconds", "detail"],
+                       [[r.notebook.relative_to(root) if r.notebook.is_relative_to(root) else r.notebook,
+                         r.status, f"{r.seconds:.1f}", r.detail] for r in results]))
+    print(f"executed copies: {root / 'build' / 'run'}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def cmd_samples(args, root: Path) -> int:
+    from .course import lessons
+    from .samples import build_samples
+
+    for path in build_samples(root, lessons(root, args.assignments or None)):
+        print(f"wrote {path.relative_to(root)}")
+    return 0
+
+
+def cmd_course(args, root: Path) -> int:
+    from .course_job import run_course
+
+    return run_course(root, root / "build" / "course", args.jobs, args.assignments or None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    jobs_default = os.cpu_count() or 1
+
+    p = sub.add_parser("release", help="regenerate notebooks/ from solutions/ with nbgrader")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("check", help="pairing and hygiene of every lesson pair")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("run", help="execute notebooks headless with papermill")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="notebooks or folders (default: all solutions)")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
+    p.add_argument("--jobs", type=int, default=jobs_default)
+    p.add_argument("--timeout", type=int, default=300, help="per-cell timeout in seconds")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("samples", help="rebuild data/submissions/ from the release and wrong answers")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.set_defaults(func=cmd_samples)
+
+    p = sub.add_parser("course", help="release, run everything headless, grade the samples, report")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.add_argument("--jobs", type=int, default=jobs_default)
+    p.set_defaults(func=cmd_course)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "jobs", 1) < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        from .course import find_root
+
+        return args.func(args, find_root())
+    except CourseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,15 @@
+# Mistake: forward differences (f(x + eps) - f(x)) / eps are only first-order accurate.
+def gradient_check(f, x, eps=1e-6):
+    x = x.detach().to(torch.float64).requires_grad_(True)
+    (analytic,) = torch.autograd.grad(f(x), x)
+    x = x.detach()
+    flat = x.reshape(-1)
+    numeric = torch.zeros_like(flat)
+    base = f(x)
+    for i in range(flat.numel()):
+        step = torch.zeros_like(flat)
+        step[i] = eps
+        numeric[i] = (f((flat + step).reshape(x.shape)) - base) / eps
+    numeric = numeric.reshape(x.shape)
+    scale = torch.maximum(torch.ones_like(numeric), torch.maximum(analytic.abs(), numeric.abs()))
+    return float(((analytic - numeric).abs() / scale).max())

@@ -1,0 +1,16 @@
+# Mistake: forward differences (f(x + eps) - f(x)) / eps are only first-order accurate.
+def gradient_check(f, x, eps=1e-6):
+    x = tf.cast(tf.convert_to_tensor(x), tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        value = f(x)
+    analytic = tape.gradient(value, x)
+    flat = tf.reshape(x, [-1])
+    size = int(flat.shape[0])
+    numeric = []
+    for i in range(size):
+        step = tf.one_hot(i, size, dtype=tf.float64) * eps
+        numeric.append((f(tf.reshape(flat + step, x.shape)) - value) / eps)
+    numeric = tf.reshape(tf.stack(numeric), x.shape)
+    scale = tf.maximum(tf.ones_like(numeric), tf.maximum(tf.abs(analytic), tf.abs(numeric)))
+    return float(tf.reduce_max(tf.abs(analytic - numeric) / scale))
