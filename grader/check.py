@@ -102,15 +102,18 @@ def stray_notebooks(root: Path, lesson: Lesson) -> list[str]:
 
 def check(root: Path, only: list[str] | None = None) -> list[str]:
     """Every problem found, one readable line each; empty when the course is clean."""
+    found = lessons(root, only)
+    if not found:
+        return [f"{root / 'solutions'}: no lessons (folders named NN_topic)"]
     problems: list[str] = []
-    for lesson in lessons(root, only):
+    for lesson in found:
         problems += stray_notebooks(root, lesson)
         missing = [p for p in lesson.sources() if not p.is_file()]
-        if missing:
-            problems += [f"{p.relative_to(root)}: missing (a lesson has both frameworks)" for p in missing]
-            continue
+        problems += [f"{p.relative_to(root)}: missing (a lesson has both frameworks)" for p in missing]
         for framework in FRAMEWORKS:
-            problems += notebook_problems(lesson, framework)
-        problems += pairing_problems(lesson)
+            if lesson.source(framework).is_file():
+                problems += notebook_problems(lesson, framework)
+        if not missing:
+            problems += pairing_problems(lesson)
         problems += release_problems(lesson)
     return problems

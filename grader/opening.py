@@ -6,6 +6,7 @@ path, the setup cells from grader/snippets/. `release` writes them; `check` comp
 
 from __future__ import annotations
 
+import ast
 import re
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,20 @@ COLAB_NEEDS_LINE = re.compile(r"^COLAB_NEEDS = .*$", re.MULTILINE)
 SETUP_TAG = "setup-colab"
 DEVICE_TAG = "setup-device"
 LABELS = {"pytorch": "PyTorch", "tensorflow": "TensorFlow"}
+# Colab ships these (matched to its own CUDA/TPU runtime): reinstalling them breaks the runtime.
+NEVER_INSTALL_ON_COLAB = {"torch", "tensorflow", "keras", "numpy", "jax"}
+
+
+def colab_needs(source: str) -> dict:
+    """The COLAB_NEEDS literal of a setup cell ({} when absent or not a literal)."""
+    found = COLAB_NEEDS_LINE.search(source)
+    if not found:
+        return {}
+    try:
+        value = ast.literal_eval(found.group(0).split("=", 1)[1].split("#", 1)[0].strip())
+    except (ValueError, SyntaxError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def snippet(name: str) -> str:
@@ -82,6 +97,10 @@ def opening_problems(
             problems.append(f"expected one cell tagged {tag!r}, found {len(cells)}")
             continue
         want = expected if expected is not None else expected_setup(cells[0].source)
+        if tag == SETUP_TAG:
+            banned = sorted(NEVER_INSTALL_ON_COLAB & {k.split(".")[0] for k in colab_needs(cells[0].source)})
+            if banned:
+                problems.append(f"COLAB_NEEDS must never install {banned}: Colab ships its own builds")
         if cells[0].source != want:
             problems.append(f"the {tag!r} cell differs from grader/snippets (run `python -m grader release`)")
     params = tagged(nb, "parameters")

@@ -10,7 +10,8 @@ def gradient_check(f, x, eps=1e-6):
     numeric = []
     for i in range(size):
         step = tf.one_hot(i, size, dtype=x.dtype) * eps
-        numeric.append((f(tf.reshape(flat + step, x.shape)) - f(tf.reshape(flat - step, x.shape))) / (2 * eps))
+        plus, minus = f(tf.reshape(flat + step, x.shape)), f(tf.reshape(flat - step, x.shape))
+        numeric.append((plus - minus) / (2 * eps))
     numeric = tf.reshape(tf.stack(numeric), x.shape)
     scale = tf.maximum(tf.ones_like(numeric), tf.maximum(tf.abs(analytic), tf.abs(numeric)))
     return float(tf.reduce_max(tf.abs(analytic - numeric) / scale))

@@ -1,0 +1,100 @@
+"""Every lesson notebook, with real kernels: runs headless, earns full marks under nbgrader when
+solved, scores 0 as released, and its tests reject every committed wrong answer.
+
+All tests of one notebook share an xdist group, so one worker owns a notebook's kernels.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from grader import cells, gradebook, headless
+from grader.answer_check import check_answers
+from grader.course import FRAMEWORKS, find_root, lessons
+from grader.release import read, write
+from grader.samples import submission
+from grader.wrong_answers import wrong_answers
+
+ROOT = find_root()
+NOTEBOOKS = [pytest.param(lesson, fw, id=lesson.notebook_id(fw),
+                          marks=[pytest.mark.slow, pytest.mark.xdist_group(lesson.notebook_id(fw))])
+             for lesson in lessons(ROOT) for fw in FRAMEWORKS]
+
+
+@pytest.mark.parametrize("lesson, framework", NOTEBOOKS)
+def test_solution_runs_headless(lesson, framework, tmp_path):
+    result = headless.run_job(headless.RunJob(lesson.source(framework), tmp_path / "out.ipynb"))
+    assert result.ok, f"{lesson.notebook_name(framework)}: {result.status}: {result.detail}"
+
+
+def fake_colab(folder: Path) -> Path:
+    """A `google.colab` module, as Colab's kernel has, on a folder to put on PYTHONPATH."""
+    package = folder / "google" / "colab"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text('"""Stand-in for Colab\'s module in tests."""\n')
+    return folder
+
+
+@pytest.mark.parametrize("lesson, framework", NOTEBOOKS)
+def test_release_runs_alone_on_simulated_colab_with_every_test_failing(lesson, framework, tmp_path):
+    bare = tmp_path / "colab_content"  # the notebook alone, nothing else of the repository
+    bare.mkdir()
+    notebook = shutil.copy(lesson.release(framework), bare / lesson.notebook_name(framework))
+    env = {"PYTHONPATH": str(fake_colab(tmp_path / "site"))}
+    result = headless.run_job(headless.RunJob(Path(notebook), bare / "executed.ipynb",
+                                              expect_test_failures=True, env=env))
+    assert result.ok, f"{result.status}: {result.detail}"
+    setup_output = "".join(o.get("text", "") for c in read(result.output).cells
+                           if "setup-colab" in c.metadata.get("tags", []) for o in c.outputs)
+    assert "Colab: installed nothing" in setup_output, (
+        f"the setup cell should detect Colab and find everything present, printed: {setup_output!r}")
+
+
+@pytest.mark.parametrize("lesson, framework", NOTEBOOKS)
+def test_tests_reject_every_committed_wrong_answer(lesson, framework, tmp_path):
+    committed = wrong_answers(lesson, framework)
+    answers = {g: [(w.label, w.source) for w in ws] for g, ws in committed.items()}
+    verdicts = check_answers(lesson.source(framework), answers, tmp_path)
+    solution = [v for v in verdicts if v.answer == "solution"]
+    wrong = [v for v in verdicts if v.answer != "solution"]
+    assert len(solution) == len(cells.exercises(read(lesson.source(framework))))
+    assert not [v for v in solution if v.rejected], f"the solution fails its own tests: {solution}"
+    assert len(wrong) == sum(len(ws) for ws in committed.values()) >= 2 * len(solution)
+    accepted = [v.answer for v in wrong if not v.rejected]
+    assert not accepted, f"wrong answers that pass every test: {accepted}"
+
+
+@pytest.mark.parametrize("lesson, framework", NOTEBOOKS)
+def test_nbgrader_gives_full_marks_to_the_solution_and_zero_to_the_release(lesson, framework, tmp_path):
+    source, released = read(lesson.source(framework)), read(lesson.release(framework))
+    solved = {cells.grade_id(c): cells.student_answer(c.source) for c in source.cells if cells.is_solution(c)}
+    submitted = tmp_path / "submitted"
+    for student, nb in (("solved", submission(released, source, solved)), ("blank", released)):
+        write(nb, submitted / student / lesson.assignment_id / lesson.notebook_name(framework))
+    scores = {s.student: s for s in gradebook.autograde(ROOT, [lesson], submitted, tmp_path / "course")
+              if s.notebook == lesson.notebook_id(framework)}
+    solved_score, blank_score = scores["solved"], scores["blank"]
+    assert solved_score.max_score > 0 and solved_score.score == solved_score.max_score, (
+        f"solution scored {solved_score.score}/{solved_score.max_score}: {solved_score.exercise_scores}")
+    earned = {k: v for k, v in blank_score.exercise_scores.items() if v[0]}
+    assert blank_score.score == 0 and not earned, f"the blank release earned points: {earned}"
+    assert set(blank_score.exercise_scores) == {cells.grade_id(c) for c in source.cells if cells.is_test(c)}
+
+
+def test_judge_release_flags_errors_outside_test_cells():
+    nb = read(lessons(ROOT)[0].release("pytorch"))
+    for cell in nb.cells:
+        if cells.is_test(cell) and cells.has_code(cell.source):
+            cell.outputs = [nbformat.v4.new_output("error", ename="NotImplementedError", evalue="",
+                                                   traceback=[])]
+        elif cell.cell_type == "code":
+            cell.execution_count = 1
+    assert headless.judge_release(nb)[0] == "ok"
+    demo = next(c for c in nb.cells if c.cell_type == "code" and not cells.nbgrader_meta(c))
+    demo.outputs = [nbformat.v4.new_output("error", ename="NameError", evalue="x", traceback=[])]
+    status, detail = headless.judge_release(nb)
+    assert status == "failed" and "NameError" in detail
