@@ -59,3 +59,15 @@ def test_sample_submissions_are_current(root, tmp_path):
     assert sorted(committed) == sorted(fresh), "data/submissions/ differs: run `python -m grader samples`"
     stale = [name for name in fresh if committed[name] != fresh[name]]
     assert not stale, f"data/submissions/ is out of date for {stale}: run `python -m grader samples`"
+
+
+def test_readme_links_every_released_notebook_with_its_colab_badge(root):
+    from grader.course import publish_settings
+
+    readme = (root / "README.md").read_text()
+    settings = publish_settings(root)
+    for lesson in lessons(root):
+        for path in lesson.releases():
+            relative = path.relative_to(root).as_posix()
+            assert f"]({relative})" in readme, f"README's lesson table lacks {relative}"
+            assert settings.colab_url(relative) in readme, f"README lacks the Colab badge of {relative}"
