@@ -96,6 +96,28 @@ def cmd_course(args, root: Path) -> int:
     return run_course(root, root / "build" / "course", args.jobs, args.assignments or None)
 
 
+def cmd_autograde(args, root: Path) -> int:
+    from . import results
+    from .batch import BatchOptions, Limits, exercise_map, parse_shard, run_batch
+    from .course import lessons
+    from .nbgrader_course import sqlite_url
+
+    out = Path(args.out) if args.out else root / "build" / "grading" / args.assignment
+    limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
+                    memory_mb=args.memory_limit, output_bytes=args.output_limit)
+    options = BatchOptions(args.assignment, out, args.jobs, args.force, args.db,
+                           parse_shard(args.shard) if args.shard else None, not args.no_sandbox, limits)
+    graded = run_batch(root, Path(args.submissions), options)
+    db_url = args.db or sqlite_url(out.resolve() / "gradebook.db")
+    exercise_of = exercise_map(lessons(root, [args.assignment])[0])
+    paths = results.write_reports(out, graded, exercise_of, db_url)
+    print(results.summary_table(graded))
+    for label, path in paths.items():
+        print(f"{label}: {path}")
+    print(f"feedback: {out / 'feedback'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -119,6 +141,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("samples", help="rebuild data/submissions/ from the release and wrong answers")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(func=cmd_samples)
+
+    p = sub.add_parser("autograde", help="grade many submissions: parallel, sandboxed, resumable")
+    p.add_argument("submissions", metavar="SUBMISSIONS",
+                   help="submitted/ (nbgrader layout), a folder of student folders or LMS files, or a .zip")
+    p.add_argument("--assignment", required=True, metavar="ID")
+    p.add_argument("--jobs", type=int, default=jobs_default)
+    p.add_argument("--force", action="store_true", help="regrade students already graded")
+    p.add_argument("--db", metavar="URL", help="main gradebook (default: SQLite in the output folder)")
+    p.add_argument("--shard", metavar="I/N", help="grade only shard I of N (stable per student)")
+    p.add_argument("--out", metavar="DIR", help="results folder (default build/grading/ASSIGNMENT)")
+    p.add_argument("--no-sandbox", action="store_true", help="run student code unconfined (warns)")
+    p.add_argument("--cell-timeout", type=int, default=120, metavar="S")
+    p.add_argument("--notebook-timeout", type=float, default=900.0, metavar="S")
+    p.add_argument("--memory-limit", type=int, default=4096, metavar="MB")
+    p.add_argument("--output-limit", type=int, default=2_000_000, metavar="BYTES")
+    p.set_defaults(func=cmd_autograde)
 
     p = sub.add_parser("course", help="release, run everything headless, grade the samples, report")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")

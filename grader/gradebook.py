@@ -72,3 +72,44 @@ def scores(db_url: str, lessons_: list[Lesson], students: list[str]) -> list[Not
                     found.append(NotebookScore(student, lesson.assignment_id, notebook,
                                                nb.score, nb.max_score, per_test))
     return found
+
+
+def merge_submission(main_url: str, private_url: str, course_id: str, assignment: str, student: str) -> None:
+    """Copy one student's autograde results from a worker's private gradebook into the main one.
+
+    Upsert: a re-graded student updates their auto scores in place (manual grades an instructor
+    already gave are kept); nothing is duplicated. Only the main process calls this, so a SQLite
+    main gradebook never sees two writers.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(private_url, course_id) as private, Gradebook(main_url, course_id) as main:
+        source = private.find_submission(assignment, student)
+        main.update_or_create_student(student)
+        try:
+            target = main.find_submission(assignment, student)
+        except MissingEntry:
+            target = main.add_submission(assignment, student, timestamp=source.timestamp)
+        target.timestamp = source.timestamp
+        for notebook in source.notebooks:
+            for grade in notebook.grades:
+                merged = main.find_grade(grade.name, notebook.name, assignment, student)
+                merged.auto_score = grade.auto_score
+                merged.needs_manual_grade = grade.needs_manual_grade
+            for comment in notebook.comments:
+                merged_comment = main.find_comment(comment.name, notebook.name, assignment, student)
+                merged_comment.auto_comment = comment.auto_comment
+        main.db.commit()
+
+
+def record_empty_submission(main_url: str, course_id: str, assignment: str, student: str) -> None:
+    """A student with no gradable notebook still appears in the gradebook (and in nbgrader export)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(main_url, course_id) as main:
+        main.update_or_create_student(student)
+        try:
+            main.find_submission(assignment, student)
+        except MissingEntry:
+            main.add_submission(assignment, student)
+

@@ -1,0 +1,354 @@
+"""`grader autograde`: grade hundreds of submissions with stock nbgrader, in parallel and confined.
+
+Flow: intake stages every submission; a template gradebook is made once with nbgrader's
+generate_assignment; each worker process grades one student at a time into a private copy of it,
+in sandboxed kernels; the main process alone merges results into the main gradebook (SQLite or
+PostgreSQL) and writes one result file per student. A result file marks a student done, so a run
+killed at any point resumes where it stopped; --force regrades.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import gradebook, intake, nbgrader_course, report
+from .course import FRAMEWORKS, SOURCE_DIR, Lesson, lessons
+from .errors import CourseError
+from .sandbox import exposure_warning, sandbox_support
+
+UID_BASE = 60001
+
+
+@dataclass(frozen=True)
+class Limits:
+    cell_timeout: int = 120
+    notebook_timeout: float = 900.0
+    memory_mb: int = 4096
+    max_processes: int = 256
+    output_bytes: int = 2_000_000
+    output_lines: int = 1000
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    assignment: str
+    out_dir: Path
+    jobs: int = os.cpu_count() or 1
+    force: bool = False
+    db_url: str | None = None
+    shard: tuple[int, int] | None = None  # (i, n), 1-based
+    sandbox: bool = True
+    limits: Limits = field(default_factory=Limits)
+    progress: bool = True
+
+
+@dataclass(frozen=True)
+class GradeTask:
+    repo: Path
+    assignment: str
+    student: str
+    staged: Path  # nbgrader "submitted" folder: staged/<student>/<assignment>/
+    work: Path  # this student's private nbgrader root
+    template_db: Path
+    course_id: str
+    sandbox: bool
+    limits: Limits
+    threads: int
+    hidden: tuple[str, ...]
+    visible: tuple[str, ...]
+    notebooks: tuple[str, ...]  # notebook ids present in the submission
+
+
+def shard_of(student: str, count: int) -> int:
+    """Stable across machines and runs: the same student always lands in the same shard."""
+    return int(hashlib.sha256(student.encode()).hexdigest(), 16) % count
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    try:
+        i, n = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise CourseError(f"--shard {text!r}: write it as I/N, e.g. 1/3") from None
+    if not 1 <= i <= n:
+        raise CourseError(f"--shard {text!r}: I must be between 1 and N")
+    return i, n
+
+
+# ---------------------------------------------------------------- the worker side
+
+_SLOT = 0
+
+
+def _init_worker(counter) -> None:
+    global _SLOT
+    with counter.get_lock():
+        _SLOT = counter.value
+        counter.value += 1
+    nbgrader_course.ensure_venv_on_path()
+
+
+def worker_config(task: GradeTask):
+    from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import (
+        AssignLatePenalties,
+        CheckCellMetadata,
+        GetGrades,
+        IgnorePattern,
+        LimitOutput,
+        SaveAutoGrades,
+    )
+
+    from .preprocessors import CapOutputBytes, RedactHiddenTests, SandboxedExecute
+
+    config = nbgrader_course.course_config(
+        task.repo, root=task.work, source_directory=(task.repo / SOURCE_DIR).resolve(),
+        submitted_directory=task.staged.resolve(), release_directory=task.work / "release",
+        db_url=nbgrader_course.sqlite_url(task.work / "gradebook.db"))
+    config.Autograde.autograde_preprocessors = [
+        SandboxedExecute, IgnorePattern, CapOutputBytes, ClearMetadataPreprocessor, LimitOutput,
+        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    config.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, RedactHiddenTests]
+    limits = task.limits
+    config.Execute.timeout = limits.cell_timeout
+    config.CapOutputBytes.max_bytes = limits.output_bytes
+    config.LimitOutput.max_lines = limits.output_lines
+    km = config.SandboxKernelManager
+    km.confine, km.uid, km.threads = task.sandbox, UID_BASE + _SLOT, task.threads
+    km.max_processes, km.memory_limit_mb = limits.max_processes, limits.memory_mb
+    km.notebook_timeout = limits.notebook_timeout
+    km.hidden_paths, km.visible_paths = list(task.hidden), list(task.visible)
+    return config
+
+
+def integrity_flags(task: GradeTask, notebook_id: str) -> list[str]:
+    from .integrity import checksum_flags, code_flags
+    from .release import read
+
+    nb = read(task.staged / task.student / task.assignment / f"{notebook_id}.ipynb")
+    release = read(task.template_db.parent / "release" / task.assignment / f"{notebook_id}.ipynb")
+    return checksum_flags(nb, release) + code_flags(nb, release)
+
+
+def grade_submission(task: GradeTask) -> dict:
+    """Grade one student in this worker; returns per-notebook status, scores and flags."""
+    from . import preprocessors
+
+    preprocessors.OUTCOMES.clear()
+    if task.work.exists():
+        shutil.rmtree(task.work)
+    task.work.mkdir(parents=True)
+    shutil.copy(task.template_db, task.work / "gradebook.db")
+    flags = {nb: integrity_flags(task, nb) for nb in task.notebooks}
+    api = nbgrader_course.api(worker_config(task))
+    started = time.perf_counter()
+    with nbgrader_course.quiet_nbgrader_log():
+        graded = api.autograde(task.assignment, task.student, force=True, create=True)
+        if graded.get("success"):
+            api.generate_feedback(task.assignment, task.student, force=True)
+    seconds = time.perf_counter() - started
+    if not graded.get("success"):
+        tail = (graded.get("error") or graded.get("log") or "").strip().splitlines()[-1:] or ["?"]
+        return {"student": task.student, "error": f"nbgrader autograde failed: {tail[0][:200]}",
+                "flags": flags, "seconds": seconds}
+    outcomes = {name: dict(value) for name, value in preprocessors.OUTCOMES.items()}
+    return {"student": task.student, "flags": flags, "outcomes": outcomes, "seconds": seconds}
+
+
+# ---------------------------------------------------------------- the main side
+
+@dataclass
+class Template:
+    db: Path
+    course_id: str
+    max_scores: dict[str, float]
+    exercise_of: dict[str, str]  # test grade id -> exercise grade id
+
+
+def prepare_gradebooks(repo: Path, lesson: Lesson, out: Path, main_url: str) -> Template:
+    """generate_assignment into a template SQLite gradebook (for workers) and the main gradebook."""
+    template_root = out / "template"
+    template_db = template_root / "gradebook.db"
+    template_root.mkdir(parents=True, exist_ok=True)
+    template_db.unlink(missing_ok=True)
+    for db_url in (nbgrader_course.sqlite_url(template_db), main_url):
+        config = nbgrader_course.course_config(
+            repo, root=template_root, source_directory=(repo / SOURCE_DIR).resolve(),
+            release_directory=(template_root / "release").resolve(), db_url=db_url)
+        api = nbgrader_course.api(config)
+        with nbgrader_course.quiet_nbgrader_log():
+            nbgrader_course.checked(api.generate_assignment(lesson.assignment_id, force=True, create=True),
+                                    f"generate_assignment {lesson.assignment_id}")
+    course_id = config.CourseDirectory.course_id
+    from nbgrader.api import Gradebook
+
+    with Gradebook(nbgrader_course.sqlite_url(template_db), course_id) as gb:
+        max_scores = {nb.name: nb.max_score for nb in gb.find_assignment(lesson.assignment_id).notebooks}
+    return Template(template_db, course_id, max_scores, exercise_map(lesson))
+
+
+def exercise_map(lesson: Lesson) -> dict[str, str]:
+    """Test grade id -> the exercise (solution grade id) it belongs to, for both notebooks."""
+    from . import cells
+    from .release import read
+
+    mapping = {}
+    for framework in FRAMEWORKS:
+        source = read(lesson.source(framework))
+        for exercise in cells.exercises(source):
+            for i in exercise.test_indices:
+                mapping[cells.grade_id(source.cells[i])] = exercise.grade_id
+    return mapping
+
+
+def sandbox_paths(repo: Path, out: Path, db_url: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a kernel must not see, and the interpreter paths it needs back inside those."""
+    hidden = {str(repo.resolve()), str(out.resolve()), str(Path.home()), "/root"}
+    if db_url.startswith("sqlite:///"):
+        hidden.add(str(Path(db_url.removeprefix("sqlite:///")).resolve().parent))
+    visible = {str(Path(sys.prefix).resolve()), str(Path(sys.base_prefix).resolve())}
+    return tuple(sorted(hidden)), tuple(sorted(visible))
+
+
+def result_path(out: Path, student: str) -> Path:
+    return out / "results" / f"{student}.json"
+
+
+def is_done(out: Path, submission: intake.Submission, digest: str) -> bool:
+    path = result_path(out, submission.student)
+    try:
+        return json.loads(path.read_text()).get("digest") == digest
+    except (OSError, ValueError):
+        return False
+
+
+def notebook_rows(submission: intake.Submission, outcome: dict | None, scores: dict,
+                  template: Template) -> dict[str, dict]:
+    """Per notebook: status, score, max, per-test scores, flags (the content of a result file)."""
+    rows = {}
+    for name in sorted(set(submission.files) | set(submission.problems)):
+        notebook = Path(name).stem
+        maximum = template.max_scores.get(notebook, 0.0)
+        if name in submission.problems:
+            rows[notebook] = {"status": submission.problems[name], "score": 0.0, "max": maximum,
+                              "tests": {}, "flags": []}
+            continue
+        found = scores.get(notebook)
+        status = (outcome or {}).get("outcomes", {}).get(notebook, {}).get("status", "ok")
+        if outcome and outcome.get("error"):
+            status = outcome["error"]
+        rows[notebook] = {
+            "status": status,
+            "score": found.score if found else 0.0,
+            "max": found.max_score if found else maximum,
+            "tests": {k: list(v) for k, v in (found.exercise_scores if found else {}).items()},
+            "flags": (outcome or {}).get("flags", {}).get(notebook, [])
+            + (outcome or {}).get("outcomes", {}).get(notebook, {}).get("flags", []),
+        }
+    return rows
+
+
+def finish_student(submission: intake.Submission, digest: str, outcome: dict | None, task: GradeTask | None,
+                   template: Template, main_url: str, lesson: Lesson, out: Path) -> dict:
+    """Merge into the main gradebook, copy feedback, then write the result file (last: it marks done)."""
+    scores: dict = {}
+    if task is not None and outcome is not None and not outcome.get("error"):
+        private = nbgrader_course.sqlite_url(task.work / "gradebook.db")
+        gradebook.merge_submission(main_url, private, template.course_id, lesson.assignment_id,
+                                   submission.student)
+        scores = {s.notebook: s for s in gradebook.scores(private, [lesson], [submission.student])}
+        for notebook in scores:
+            html = task.work / "feedback" / submission.student / lesson.assignment_id / f"{notebook}.html"
+            if html.is_file():
+                report.write_atomic(out / "feedback" / submission.student / html.name, html.read_text())
+    else:
+        gradebook.record_empty_submission(main_url, template.course_id, lesson.assignment_id,
+                                          submission.student)
+    result = {"student": submission.student, "digest": digest, "flags": submission.flags,
+              "seconds": round((outcome or {}).get("seconds", 0.0), 2),
+              "notebooks": notebook_rows(submission, outcome, scores, template)}
+    report.write_json(result_path(out, submission.student), result)
+    return result
+
+
+def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list[dict]:
+    """Grade every submission not yet graded (all with --force); returns every student's result."""
+    support = sandbox_support()
+    if options.sandbox and not support.available:
+        raise CourseError(f"cannot confine student code: {support.reason}. Re-run with --no-sandbox "
+                          "to grade without isolation (student code then runs as you).")
+    if not options.sandbox:
+        print(exposure_warning(), file=sys.stderr)
+    found = lessons(repo, [options.assignment])
+    lesson = found[0]
+    out = options.out_dir.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    staged = out / "staged"
+    intake.reset_staging(staged)
+    expected = [lesson.notebook_name(fw) for fw in FRAMEWORKS]
+    submissions, unrecognised = intake.discover(submissions_path, lesson.assignment_id, expected, staged)
+    for line in unrecognised:
+        print(f"skipped: {line}", file=sys.stderr)
+    if options.shard:
+        i, n = options.shard
+        submissions = [s for s in submissions if shard_of(s.student, n) == i - 1]
+    main_url = options.db_url or nbgrader_course.sqlite_url(out / "gradebook.db")
+    template = prepare_gradebooks(repo, lesson, out, main_url)
+    hidden, visible = sandbox_paths(repo, out, main_url)
+    digests = {s.student: s.digest() for s in submissions}
+    todo = [s for s in submissions if options.force or not is_done(out, s, digests[s.student])]
+    jobs = max(1, min(options.jobs, len(todo) or 1))
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+
+    def task_for(s: intake.Submission) -> GradeTask:
+        return GradeTask(repo, lesson.assignment_id, s.student, staged, out / "work" / s.student,
+                         template.db, template.course_id, options.sandbox, options.limits, threads,
+                         hidden, visible, tuple(Path(n).stem for n in sorted(s.files)))
+
+    bar = tqdm(total=len(todo), desc=f"grading {lesson.assignment_id}", unit="student",
+               disable=not options.progress)
+    gradable = [s for s in todo if s.files]
+    for submission in (s for s in todo if not s.files):
+        finish_student(submission, digests[submission.student], None, None, template, main_url, lesson, out)
+        bar.update()
+    if gradable:
+        context = multiprocessing.get_context("spawn")
+        counter = context.Value("i", 0)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(counter,)) as pool:
+            futures = {pool.submit(grade_submission, task_for(s)): s for s in gradable}
+            try:
+                for future in as_completed(futures):
+                    submission = futures[future]
+                    try:
+                        outcome = future.result()
+                    except Exception as exc:  # a worker crash must not stop the batch
+                        outcome = {"student": submission.student, "error": f"grader error: {exc}"[:300]}
+                    finish_student(submission, digests[submission.student], outcome, task_for(submission),
+                                   template, main_url, lesson, out)
+                    bar.update()
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    bar.close()
+    results = []
+    for s in submissions:
+        try:
+            results.append(json.loads(result_path(out, s.student).read_text()))
+        except (OSError, ValueError):
+            continue
+    return results
+
+
+def summary_options(options: BatchOptions) -> dict:
+    return {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(options).items()}

@@ -1,0 +1,132 @@
+"""nbgrader preprocessors for batch grading: small steps, each doing one thing, composed in lists.
+
+- SandboxedExecute: nbgrader's Execute in a confined kernel; a killed or crashed kernel fails the
+  cells it never finished instead of failing the whole submission.
+- CapOutputBytes: drops single outputs over a size cap (huge images, megabytes of text).
+- RedactHiddenTests: feedback shows neither hidden-test source nor hidden-test tracebacks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbformat import NotebookNode
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor
+from traitlets import Integer, Type
+
+from . import cells
+from .sandbox import SandboxKernelManager
+
+LIMIT_ERROR = "GraderLimit"
+
+# What happened to each notebook in this process, keyed by notebook name ("autograd_pytorch").
+# A grading worker handles one submission at a time and clears it in between.
+OUTCOMES: dict[str, dict] = {}
+
+
+def outcome(resources: dict) -> dict:
+    name = resources.get("unique_key") or "notebook"
+    return OUTCOMES.setdefault(name, {"status": "ok", "flags": []})
+
+
+def fail_unfinished(nb: NotebookNode, finished: set[int], reason: str) -> int:
+    """Give every code cell that did not finish an error output, so nbgrader scores it 0."""
+    failed = 0
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and index not in finished:
+            cell.outputs = [*cell.get("outputs", []),
+                            new_output("error", ename=LIMIT_ERROR, evalue=reason, traceback=[])]
+            failed += 1
+    return failed
+
+
+class SandboxedExecute(Execute):
+    """Execute with SandboxKernelManager; kernel death and unanswered timeouts fail the rest."""
+
+    kernel_manager_class = Type(SandboxKernelManager, config=True)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
+        super().__init__(*args, **kwargs)
+
+    def create_kernel_manager(self):
+        """Point the kernel at this submission's folder: its only writable place, and its IPC sockets."""
+        km = super().create_kernel_manager()
+        own = Path(self.resources.get("metadata", {}).get("path") or ".").resolve()
+        km.own_dir = str(own)
+        if km.confine:
+            ipc = own / ".ipc"
+            (own / ".home").mkdir(exist_ok=True)
+            ipc.mkdir(exist_ok=True)
+            for path in (own, *own.rglob("*")):
+                os.chown(path, km.uid, km.uid)
+            km.transport = "ipc"
+            km.ip = str(ipc / "kernel")
+            km.connection_file = str(ipc / "kernel.json")
+        return km
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._finished: set[int] = set()
+        record = outcome(resources or {})
+        try:
+            return super().preprocess(nb, resources, km)
+        except (DeadKernelError, CellTimeoutError, RuntimeError, TimeoutError) as exc:
+            reason = getattr(self.km, "limit_reason", None) if self.km is not None else None
+            if reason is None:
+                reason = ("cell timeout (the cell ignored the interrupt)" if isinstance(exc, CellTimeoutError)
+                          else "kernel died")
+            record["status"] = reason
+            fail_unfinished(self.nb, self._finished, reason)
+            return self.nb, self.resources
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
+            outcome(self.resources).setdefault("flags", []).append(f"cell {cell_index} timed out")
+        self._finished.add(cell_index)
+        return result
+
+
+class CapOutputBytes(NbGraderPreprocessor):
+    """Replace any single output larger than `max_bytes` by a short note."""
+
+    max_bytes = Integer(2_000_000, help="Largest output kept, in bytes of its JSON text.").tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code":
+            return cell, resources
+        kept = []
+        for output in cell.get("outputs", []):
+            size = len(str(output))
+            if size > self.max_bytes:
+                outcome(resources)["flags"].append(f"cell {index}: {size / 1e6:.1f} MB output removed")
+                kept.append(new_output("stream", name="stdout",
+                                       text=f"[output of {size / 1e6:.1f} MB removed by the grader]\n"))
+            else:
+                kept.append(output)
+        cell.outputs = kept
+        return cell, resources
+
+
+class RedactHiddenTests(NbGraderPreprocessor):
+    """For feedback: hidden tests lose their source and traceback, keeping only name, message, points."""
+
+    def preprocess(self, nb, resources):
+        self._clear = ClearHiddenTests(parent=self)
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        if not (cells.is_test(cell) and cells.BEGIN_HIDDEN in cell.source):
+            return cell, resources
+        cell, resources = self._clear.preprocess_cell(cell, resources, index)
+        redacted = []
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                redacted.append(new_output("error", ename=output.ename, evalue=output.evalue,
+                                           traceback=[f"{output.ename}: {output.evalue}",
+                                                      f"(hidden test {cells.grade_id(cell)})"]))
+        cell.outputs = redacted
+        return cell, resources
