@@ -186,9 +186,13 @@ def prepare_gradebooks(repo: Path, lesson: Lesson, out: Path, main_url: str) -> 
             repo, root=template_root, source_directory=(repo / SOURCE_DIR).resolve(),
             release_directory=(template_root / "release").resolve(), db_url=db_url)
         api = nbgrader_course.api(config)
-        with nbgrader_course.quiet_nbgrader_log():
-            nbgrader_course.checked(api.generate_assignment(lesson.assignment_id, force=True, create=True),
-                                    f"generate_assignment {lesson.assignment_id}")
+        for attempt in range(3):  # shards on other machines may be creating the same rows right now
+            with nbgrader_course.quiet_nbgrader_log():
+                result = api.generate_assignment(lesson.assignment_id, force=True, create=True)
+            if result.get("success") or attempt == 2:
+                nbgrader_course.checked(result, f"generate_assignment {lesson.assignment_id}")
+                break
+            time.sleep(1 + attempt)
     course_id = config.CourseDirectory.course_id
     from nbgrader.api import Gradebook
 

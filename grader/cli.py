@@ -118,6 +118,12 @@ def cmd_autograde(args, root: Path) -> int:
     return 0
 
 
+def cmd_bench(args, root: Path) -> int:
+    from .bench import run_bench
+
+    return run_bench(root, root / "build" / "bench", args.students, args.jobs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -157,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--memory-limit", type=int, default=4096, metavar="MB")
     p.add_argument("--output-limit", type=int, default=2_000_000, metavar="BYTES")
     p.set_defaults(func=cmd_autograde)
+
+    p = sub.add_parser("bench", help="stock nbgrader vs grader autograde vs papermill (build/bench)")
+    p.add_argument("--students", type=int, default=20)
+    p.add_argument("--jobs", type=int, default=2)
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("course", help="release, run everything headless, grade the samples, report")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")

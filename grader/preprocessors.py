@@ -55,6 +55,7 @@ class SandboxedExecute(Execute):
     def create_kernel_manager(self):
         """Point the kernel at this submission's folder: its only writable place, and its IPC sockets."""
         km = super().create_kernel_manager()
+        self._managers.append(km)  # nbclient forgets it at cleanup; we need its limit_reason
         own = Path(self.resources.get("metadata", {}).get("path") or ".").resolve()
         km.own_dir = str(own)
         if km.confine:
@@ -68,26 +69,49 @@ class SandboxedExecute(Execute):
             km.connection_file = str(ipc / "kernel.json")
         return km
 
+    # nbclient binds the sync names to its own async functions (run_sync), so hook the sync ones.
+    def start_new_kernel_client(self):
+        kc = super().start_new_kernel_client()
+        self._clients.append(kc)
+        return kc
+
+    def preprocess_cell(self, cell, resources, index):
+        result = super().preprocess_cell(cell, resources, index)
+        if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
+            outcome(resources).setdefault("flags", []).append(f"cell {index} timed out")
+        self._finished.add(index)
+        return result
+
+    def close_sockets(self) -> None:
+        """Close every zmq context of this run with linger 0.
+
+        Left to the garbage collector, the context of a client whose kernel was killed blocks
+        forever in Context.term(), waiting to deliver to a dead peer, and hangs the grader.
+        """
+        for kc in self._clients:
+            kc.stop_channels()
+            kc.context.destroy(linger=0)
+        for km in self._managers:
+            km.context.destroy(linger=0)
+        self._clients.clear()
+
     def preprocess(self, nb, resources=None, km=None):
         self._finished: set[int] = set()
+        self._clients: list = []
+        self._managers: list = []
         record = outcome(resources or {})
         try:
             return super().preprocess(nb, resources, km)
         except (DeadKernelError, CellTimeoutError, RuntimeError, TimeoutError) as exc:
-            reason = getattr(self.km, "limit_reason", None) if self.km is not None else None
+            reason = next((km.limit_reason for km in self._managers if km.limit_reason), None)
             if reason is None:
                 reason = ("cell timeout (the cell ignored the interrupt)" if isinstance(exc, CellTimeoutError)
                           else "kernel died")
             record["status"] = reason
             fail_unfinished(self.nb, self._finished, reason)
             return self.nb, self.resources
-
-    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
-        result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
-        if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
-            outcome(self.resources).setdefault("flags", []).append(f"cell {cell_index} timed out")
-        self._finished.add(cell_index)
-        return result
+        finally:
+            self.close_sockets()
 
 
 class CapOutputBytes(NbGraderPreprocessor):

@@ -46,6 +46,19 @@ def exposure_warning() -> str:
             "solutions/, the gradebook, other students' submissions and your files.")
 
 
+def memory_in_use(infos: list) -> int:
+    """The largest process's RSS plus the private pages of the others.
+
+    Forked children share most pages with their parent; summing plain RSS would count a kernel
+    many times over and call a fork a memory bomb.
+    """
+    if not infos:
+        return 0
+    biggest = max(infos, key=lambda info: info.rss)
+    return biggest.rss + sum(max(0, info.rss - getattr(info, "shared", 0))
+                             for info in infos if info is not biggest)
+
+
 class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager that wraps the kernel command in bubblewrap and watches the kernel."""
 
@@ -124,16 +137,16 @@ class SandboxKernelManager(AsyncKernelManager):
         while not stop.wait(0.1):
             try:
                 tree = [root, *root.children(recursive=True)]
-                rss = sum(p.memory_info().rss for p in tree if p.is_running())
+                used = memory_in_use([p.memory_info() for p in tree])
             except psutil.NoSuchProcess:
                 return
             except psutil.Error:
                 continue
             reason = None
-            if rss > limit_bytes:
-                reason = f"memory limit ({self.memory_limit_mb} MB)"
-            elif len(tree) >= self.max_processes - 2:
+            if len(tree) >= self.max_processes - 2:
                 reason = f"process limit ({self.max_processes} processes)"
+            elif used > limit_bytes:
+                reason = f"memory limit ({self.memory_limit_mb} MB)"
             elif time.monotonic() - started > self.notebook_timeout:
                 reason = f"notebook timeout ({self.notebook_timeout:g} s)"
             if reason:
