@@ -131,13 +131,18 @@ def worker_config(task: GradeTask):
     return config
 
 
-def integrity_flags(task: GradeTask, notebook_id: str) -> list[str]:
-    from .integrity import checksum_flags, code_flags
-    from .release import read
+def check_integrity(task: GradeTask, notebook_id: str) -> list[str]:
+    """Flags for manual review; re-pointed graded cells get their metadata back before grading."""
+    from .integrity import checksum_flags, code_flags, restore_released_metadata
+    from .release import read, write
 
-    nb = read(task.staged / task.student / task.assignment / f"{notebook_id}.ipynb")
+    path = task.staged / task.student / task.assignment / f"{notebook_id}.ipynb"
+    nb = read(path)
     release = read(task.template_db.parent / "release" / task.assignment / f"{notebook_id}.ipynb")
-    return checksum_flags(nb, release) + code_flags(nb, release)
+    flags = checksum_flags(nb, release) + code_flags(nb, release)
+    if restore_released_metadata(nb, release):
+        write(nb, path)
+    return flags
 
 
 def grade_submission(task: GradeTask) -> dict:
@@ -149,7 +154,7 @@ def grade_submission(task: GradeTask) -> dict:
         shutil.rmtree(task.work)
     task.work.mkdir(parents=True)
     shutil.copy(task.template_db, task.work / "gradebook.db")
-    flags = {nb: integrity_flags(task, nb) for nb in task.notebooks}
+    flags = {nb: check_integrity(task, nb) for nb in task.notebooks}
     api = nbgrader_course.api(worker_config(task))
     started = time.perf_counter()
     with nbgrader_course.quiet_nbgrader_log():

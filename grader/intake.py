@@ -32,12 +32,17 @@ class Submission:
     files: dict[str, Path] = field(default_factory=dict)  # expected notebook name -> file found
     problems: dict[str, str] = field(default_factory=dict)  # notebook name -> status
     flags: list[str] = field(default_factory=list)
+    submitted_bytes: dict[str, str] = field(default_factory=dict)  # file name -> sha256 of its bytes
 
     def digest(self) -> str:
-        """Changes when any submitted byte changes: a resumed run regrades changed submissions."""
+        """Changes when any submitted byte changes: a resumed run regrades changed submissions.
+
+        Taken over the files as submitted, not as staged: converting an nbformat 3 notebook
+        makes new random cell ids every time.
+        """
         sha = hashlib.sha256()
-        for name in sorted(self.files):
-            sha.update(name.encode() + b"\0" + self.files[name].read_bytes())
+        for name, file_hash in sorted(self.submitted_bytes.items()):
+            sha.update(f"{name}\0{file_hash}\n".encode())
         return sha.hexdigest()[:16]
 
 
@@ -134,6 +139,7 @@ def discover(
                 unrecognised.append(f"{student!r}: not a usable student id (letters, digits, . _ -)")
                 continue
             for file in files:
+                submission.submitted_bytes[file.name] = hashlib.sha256(file.read_bytes()).hexdigest()
                 name = canonical_name(file.name, expected) if file.suffix == ".ipynb" else None
                 if name is None:
                     submission.flags.append(f"extra file ignored: {file.name}")

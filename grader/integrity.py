@@ -42,6 +42,24 @@ def checksum_flags(nb: NotebookNode, release: NotebookNode) -> list[str]:
     return flags
 
 
+def restore_released_metadata(nb: NotebookNode, release: NotebookNode) -> bool:
+    """Give re-pointed graded cells their released nbgrader metadata back; True if any changed.
+
+    Stock nbgrader fails the whole submission ("Inconsistent checksums") when a student changed
+    a test cell's metadata; with the metadata restored, OverwriteCells restores the source too.
+    """
+    released = {cells.grade_id(c): c for c in release.cells
+                if cells.nbgrader_meta(c).get("locked") and cells.grade_id(c)}
+    changed = False
+    for cell in nb.cells:
+        original = released.get(cells.grade_id(cell))
+        if original is not None and cells.nbgrader_meta(cell) != cells.nbgrader_meta(original):
+            cell.metadata["nbgrader"] = dict(cells.nbgrader_meta(original))
+            cell.cell_type = original.cell_type
+            changed = True
+    return changed
+
+
 def locked_names(nb: NotebookNode) -> set[str]:
     """Top-level names the course's own cells define (helpers the tests rely on)."""
     names: set[str] = set()

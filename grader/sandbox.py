@@ -46,17 +46,21 @@ def exposure_warning() -> str:
             "solutions/, the gradebook, other students' submissions and your files.")
 
 
-def memory_in_use(infos: list) -> int:
-    """The largest process's RSS plus the private pages of the others.
+def memory_in_use(processes: list) -> int:
+    """Memory the process tree really holds: the sum of unique set sizes (USS).
 
-    Forked children share most pages with their parent; summing plain RSS would count a kernel
-    many times over and call a fork a memory bomb.
+    Plain RSS counts the copy-on-write pages a forked child shares with its parent once per
+    child, which would call a fork a memory bomb.
     """
-    if not infos:
-        return 0
-    biggest = max(infos, key=lambda info: info.rss)
-    return biggest.rss + sum(max(0, info.rss - getattr(info, "shared", 0))
-                             for info in infos if info is not biggest)
+    import psutil
+
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_full_info().uss
+        except (psutil.AccessDenied, AttributeError):
+            total += process.memory_info().rss
+    return total
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -137,7 +141,7 @@ class SandboxKernelManager(AsyncKernelManager):
         while not stop.wait(0.1):
             try:
                 tree = [root, *root.children(recursive=True)]
-                used = memory_in_use([p.memory_info() for p in tree])
+                used = memory_in_use(tree)
             except psutil.NoSuchProcess:
                 return
             except psutil.Error:

@@ -27,7 +27,8 @@ from .conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "batch" / "submitted"
 ASSIGNMENT = "01_autograd"
-LIMITS = Limits(cell_timeout=10, notebook_timeout=120, memory_mb=2000, max_processes=64)
+# Cell timeout well above a normal cell even on a loaded 2-core CI machine.
+LIMITS = Limits(cell_timeout=45, notebook_timeout=300, memory_mb=2000, max_processes=64)
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("batch")]
 
 needs_sandbox = pytest.mark.skipif(not sandbox.sandbox_support().available,
@@ -193,8 +194,9 @@ def test_a_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     assert finished.returncode == 0, finished.stderr[-2000:]
     results = {p.stem: json.loads(p.read_text()) for p in (out / "results").glob("*.json")}
     assert set(results) == {"good", "misnamed", "extra_files"}
-    assert {s: r["notebooks"]["autograd_pytorch"]["score"] for s, r in results.items()} == \
-        {"good": 12, "misnamed": 12, "extra_files": 12}
+    graded = {s: (r["notebooks"]["autograd_pytorch"]["score"], r["notebooks"]["autograd_pytorch"]["status"])
+              for s, r in results.items()}
+    assert graded == {"good": (12, "ok"), "misnamed": (12, "ok"), "extra_files": (12, "ok")}
     assert submissions_count(out / "gradebook.db") == {"good": 1, "misnamed": 1, "extra_files": 1}
 
 
@@ -205,10 +207,12 @@ def test_without_a_sandbox_grading_is_refused_unless_asked(tmp_path, monkeypatch
 
 
 def test_unreadable_input_is_a_clear_error(tmp_path):
-    (tmp_path / "notes.txt").write_text("not a submission")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "notes.txt").write_text("not a submission")
     options = BatchOptions(ASSIGNMENT, tmp_path / "out", jobs=1, sandbox=False, progress=False)
     with pytest.raises(CourseError, match="no submissions found"):
-        run_batch(ROOT, tmp_path, options)
+        run_batch(ROOT, inbox, options)
     bad_zip = tmp_path / "downloads.zip"
     bad_zip.write_text("not a zip")
     with pytest.raises(CourseError, match="zip"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import json
 import os
 import shutil
 import socket
@@ -83,8 +84,11 @@ def test_two_concurrent_shards_grade_into_one_postgres_gradebook(postgres_url, t
         output, _ = process.communicate(timeout=900)
         assert process.returncode == 0, output[-3000:]
     for i, students in shards.items():
-        graded = sorted(p.stem for p in (tmp_path / f"shard{i}" / "results").glob("*.json"))
-        assert graded == students, f"shard {i} graded {graded}, expected {students}"
+        folder = tmp_path / f"shard{i}" / "results"
+        results = {p.stem: json.loads(p.read_text()) for p in folder.glob("*.json")}
+        assert sorted(results) == students, f"shard {i} graded {sorted(results)}, expected {students}"
+        statuses = {s: r["notebooks"]["autograd_pytorch"]["status"] for s, r in results.items()}
+        assert set(statuses.values()) == {"ok"}, f"shard {i}: {statuses}"
     export = tmp_path / "export.csv"
     nbgrader_export(postgres_url, export)  # after both shards: nbgrader's view of the shared gradebook
     with open(export) as handle:
