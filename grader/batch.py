@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import time
@@ -145,6 +146,14 @@ def check_integrity(task: GradeTask, notebook_id: str) -> list[str]:
     return flags
 
 
+def root_cause(result: dict) -> str:
+    """The line of nbgrader's log that names the real error, not its closing summary."""
+    text = "\n".join([result.get("log") or "", result.get("error") or ""])
+    causes = [line.strip() for line in text.splitlines()
+              if re.match(r"^\s*[\w.]*(Error|Exception)\b.*:", line) and "NbGraderException" not in line]
+    return (causes[-1] if causes else text.strip().splitlines()[-1] if text.strip() else "no detail")[:300]
+
+
 def grade_submission(task: GradeTask) -> dict:
     """Grade one student in this worker; returns per-notebook status, scores and flags."""
     from . import preprocessors
@@ -163,8 +172,7 @@ def grade_submission(task: GradeTask) -> dict:
             api.generate_feedback(task.assignment, task.student, force=True)
     seconds = time.perf_counter() - started
     if not graded.get("success"):
-        tail = (graded.get("error") or graded.get("log") or "").strip().splitlines()[-1:] or ["?"]
-        return {"student": task.student, "error": f"nbgrader autograde failed: {tail[0][:200]}",
+        return {"student": task.student, "error": f"nbgrader autograde failed: {root_cause(graded)}",
                 "flags": flags, "seconds": seconds}
     outcomes = {name: dict(value) for name, value in preprocessors.OUTCOMES.items()}
     return {"student": task.student, "flags": flags, "outcomes": outcomes, "seconds": seconds}

@@ -97,9 +97,11 @@ class SandboxKernelManager(AsyncKernelManager):
         for visible in self.visible_paths:
             if Path(visible).exists():
                 args += ["--ro-bind", visible, visible]
-        # bwrap would create the folders leading to a bind target as 0700 root: open them up.
+        # Inside every tmpfs we mount (/tmp included), bwrap would create the folders leading to
+        # a bind target as 0700 root, and the kernel's uid could not reach its own folder.
+        mounted = [Path("/tmp"), *(Path(h) for h in self.hidden_paths)]
         for ancestor in reversed(Path(own).parents):
-            if any(ancestor.is_relative_to(h) and ancestor != Path(h) for h in self.hidden_paths):
+            if any(ancestor.is_relative_to(m) and ancestor != m for m in mounted):
                 args += ["--perms", "0755", "--dir", str(ancestor)]
         args += ["--bind", own, own, "--chdir", own, "--clearenv"]
         env = {k: os.environ[k] for k in KEPT_ENV if k in os.environ}
