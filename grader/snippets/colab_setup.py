@@ -7,15 +7,22 @@ import sys
 COLAB_NEEDS = {}  # import name -> pip requirement, for what Colab does not ship
 
 
-def running_on_colab() -> bool:
+def importable(module: str) -> bool:
+    """True when `module` could be imported here (without importing it)."""
+    if sys.modules.get(module) is not None:
+        return True
     try:
-        return importlib.util.find_spec("google.colab") is not None
-    except ModuleNotFoundError:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # its parent package is missing
         return False
 
 
+def running_on_colab() -> bool:
+    return importable("google.colab")
+
+
 if running_on_colab():
-    missing = [req for mod, req in COLAB_NEEDS.items() if importlib.util.find_spec(mod) is None]
+    missing = [req for mod, req in COLAB_NEEDS.items() if not importable(mod)]
     if missing:
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *missing], check=True)
     print("Colab: installed", ", ".join(missing) if missing else "nothing (all present)")
