@@ -36,7 +36,7 @@ class Limits:
     cell_timeout: int = 120
     notebook_timeout: float = 900.0
     memory_mb: int = 4096
-    max_processes: int = 256
+    max_processes: int = 512
     output_bytes: int = 2_000_000
     output_lines: int = 1000
 

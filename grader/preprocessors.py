@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
@@ -62,10 +64,13 @@ class SandboxedExecute(Execute):
             ipc = own / ".ipc"
             (own / ".home").mkdir(exist_ok=True)
             ipc.mkdir(exist_ok=True)
-            for path in (own, *own.rglob("*")):
+            sockets = Path(tempfile.mkdtemp(prefix="gk-", dir="/tmp"))  # short: Unix paths <= 108 bytes
+            self._socket_dirs.append(sockets)
+            for path in (own, *own.rglob("*"), sockets):
                 os.chown(path, km.uid, km.uid)
             km.transport = "ipc"
-            km.ip = str(ipc / "kernel")
+            km.socket_dir = str(sockets)
+            km.ip = str(sockets / "k")
             km.connection_file = str(ipc / "kernel.json")
         return km
 
@@ -93,12 +98,15 @@ class SandboxedExecute(Execute):
             kc.context.destroy(linger=0)
         for km in self._managers:
             km.context.destroy(linger=0)
+        for folder in self._socket_dirs:
+            shutil.rmtree(folder, ignore_errors=True)
         self._clients.clear()
 
     def preprocess(self, nb, resources=None, km=None):
         self._finished: set[int] = set()
         self._clients: list = []
         self._managers: list = []
+        self._socket_dirs: list[Path] = []
         record = outcome(resources or {})
         try:
             return super().preprocess(nb, resources, km)

@@ -70,8 +70,9 @@ class SandboxKernelManager(AsyncKernelManager):
     own_dir = Unicode("", help="The submission's folder: the only writable path.").tag(config=True)
     hidden_paths = List(Unicode(), help="Folders hidden from the kernel (empty tmpfs).").tag(config=True)
     visible_paths = List(Unicode(), help="Read-only paths shown again inside hidden ones.").tag(config=True)
+    socket_dir = Unicode("", help="Short folder for IPC sockets (Unix paths <= 108 bytes).").tag(config=True)
     uid = Integer(60001, help="Unprivileged uid (and gid) of the kernel.").tag(config=True)
-    max_processes = Integer(256, help="RLIMIT_NPROC of the kernel's uid.").tag(config=True)
+    max_processes = Integer(512, help="RLIMIT_NPROC: processes and threads.").tag(config=True)
     memory_limit_mb = Integer(4096, help="Kill the kernel above this RSS (process tree).").tag(config=True)
     notebook_timeout = Float(600.0, help="Kill the kernel this long after it started (s).").tag(config=True)
     threads = Integer(0, help="OMP/TF thread count for the kernel (0: leave unset).").tag(config=True)
@@ -103,7 +104,10 @@ class SandboxKernelManager(AsyncKernelManager):
         for ancestor in reversed(Path(own).parents):
             if any(ancestor.is_relative_to(m) and ancestor != m for m in mounted):
                 args += ["--perms", "0755", "--dir", str(ancestor)]
-        args += ["--bind", own, own, "--chdir", own, "--clearenv"]
+        args += ["--bind", own, own]
+        if self.socket_dir:
+            args += ["--bind", self.socket_dir, self.socket_dir]
+        args += ["--chdir", own, "--clearenv"]
         env = {k: os.environ[k] for k in KEPT_ENV if k in os.environ}
         env.update(HOME=f"{own}/.home", MPLCONFIGDIR=f"{own}/.home/matplotlib", PYTHONNOUSERSITE="1")
         if self.threads:
@@ -144,12 +148,13 @@ class SandboxKernelManager(AsyncKernelManager):
             try:
                 tree = [root, *root.children(recursive=True)]
                 used = memory_in_use(tree)
+                tasks = sum(p.num_threads() for p in tree)  # RLIMIT_NPROC counts threads too
             except psutil.NoSuchProcess:
                 return
             except psutil.Error:
                 continue
             reason = None
-            if len(tree) >= self.max_processes - 2:
+            if tasks >= self.max_processes - 8:
                 reason = f"process limit ({self.max_processes} processes)"
             elif used > limit_bytes:
                 reason = f"memory limit ({self.memory_limit_mb} MB)"
