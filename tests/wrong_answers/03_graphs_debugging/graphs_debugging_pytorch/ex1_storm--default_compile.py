@@ -1,0 +1,8 @@
+# Mistake: the default dynamic=None recompiles when lr changes, and again for the short batch.
+def make_sgd_step(w, backend="eager"):
+    """A compiled step(X, y, lr) that updates w in place and compiles once for any batch size and lr."""
+
+    def step(X, y, lr):
+        return sgd_step(w, X, y, lr)
+
+    return torch.compile(step, backend=backend)

@@ -1,0 +1,11 @@
+# Mistake: marks the batch dimension dynamic but leaves lr a Python float, which recompiles when it changes.
+def make_sgd_step(w, backend="eager"):
+    """A compiled step(X, y, lr) that updates w in place and compiles once for any batch size and lr."""
+    compiled = torch.compile(lambda X, y, lr: sgd_step(w, X, y, lr), backend=backend)
+
+    def step(X, y, lr):
+        torch._dynamo.mark_dynamic(X, 0)
+        torch._dynamo.mark_dynamic(y, 0)
+        return compiled(X, y, lr)
+
+    return step

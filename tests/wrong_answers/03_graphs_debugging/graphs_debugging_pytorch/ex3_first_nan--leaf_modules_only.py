@@ -1,0 +1,20 @@
+# Mistake: hooks leaf modules only, so a NaN computed in a container's own forward is blamed on the next leaf.
+def first_nonfinite_layer(model, x):
+    """Name of the first module (in execution order) whose output has a NaN or Inf, or None."""
+    found = []
+
+    def check(name):
+        def hook(module, inputs, output):
+            if not found and not torch.isfinite(output).all():
+                found.append(name)
+        return hook
+
+    handles = [module.register_forward_hook(check(name)) for name, module in model.named_modules()
+               if not list(module.children())]
+    try:
+        with torch.no_grad():
+            model(x)
+    finally:
+        for handle in handles:
+            handle.remove()
+    return found[0] if found else None
