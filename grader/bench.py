@@ -69,6 +69,7 @@ def time_batch(root: Path, work: Path, submitted: Path, jobs: int) -> float:
 
 def run_bench(root: Path, out: Path, students: int, jobs: int) -> int:
     ensure_venv_on_path()
+    load_before = os.getloadavg()[0]
     work = out / "work"
     shutil.rmtree(work, ignore_errors=True)
     submitted = work / "submitted"
@@ -92,7 +93,7 @@ def run_bench(root: Path, out: Path, students: int, jobs: int) -> int:
         f"{students} submissions, each with the PyTorch and the TensorFlow notebook of {ASSIGNMENT} "
         f"(the sample student who solves everything); {os.cpu_count()} cores; measured "
         f"{time.strftime('%Y-%m-%d %H:%M')}; load average before the run: "
-        f"{os.getloadavg()[0]:.1f} (figures from a busy machine overstate or understate ratios).",
+        f"{load_before:.1f} (figures from a busy machine overstate or understate ratios).",
         report.table(["method", "seconds", "seconds per submission", "speed-up vs stock"], rows),
         f"- Speed-up over stock nbgrader: **{speedup:.2f}x** (target ≥ 1.8x: "
         f"{'met' if speedup >= 1.8 else 'not met'}).",
