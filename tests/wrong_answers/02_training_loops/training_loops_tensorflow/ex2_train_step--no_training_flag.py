@@ -1,0 +1,10 @@
+# Mistake: calls model(xb) without training=True: a direct call runs in inference mode, so dropout is off
+# during training.
+def train_step(model, loss_fn, optimizer, xb, yb):
+    """One optimisation step on one batch; returns the batch loss (before the update) as a float."""
+    with tf.GradientTape() as tape:
+        logits = model(xb)
+        loss = loss_fn(yb, logits)
+    grads = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(grads, model.trainable_variables, strict=True))
+    return float(loss)
