@@ -28,7 +28,14 @@ from .course import FRAMEWORKS, SOURCE_DIR, Lesson, lessons
 from .errors import CourseError
 from .sandbox import exposure_warning, sandbox_support
 
-UID_BASE = 60001
+# Kernels run as uid block + worker slot. Each batch run takes its own block (from its pid), so two
+# runs on one machine never share a uid, and with it an RLIMIT_NPROC budget (threads included).
+UID_FIRST = 100_000
+MAX_JOBS = 64
+
+
+def uid_block(pid: int) -> int:
+    return UID_FIRST + (pid % 20_000) * MAX_JOBS
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ class GradeTask:
     hidden: tuple[str, ...]
     visible: tuple[str, ...]
     notebooks: tuple[str, ...]  # notebook ids present in the submission
+    uid_base: int = UID_FIRST
 
 
 def shard_of(student: str, count: int) -> int:
@@ -125,7 +133,7 @@ def worker_config(task: GradeTask):
     config.CapOutputBytes.max_bytes = limits.output_bytes
     config.LimitOutput.max_lines = limits.output_lines
     km = config.SandboxKernelManager
-    km.confine, km.uid, km.threads = task.sandbox, UID_BASE + _SLOT, task.threads
+    km.confine, km.uid, km.threads = task.sandbox, task.uid_base + _SLOT, task.threads
     km.max_processes, km.memory_limit_mb = limits.max_processes, limits.memory_mb
     km.notebook_timeout = limits.notebook_timeout
     km.hidden_paths, km.visible_paths = list(task.hidden), list(task.visible)
@@ -324,13 +332,14 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
     hidden, visible = sandbox_paths(repo, out, main_url)
     digests = {s.student: s.digest() for s in submissions}
     todo = [s for s in submissions if options.force or not is_done(out, s, digests[s.student])]
-    jobs = max(1, min(options.jobs, len(todo) or 1))
+    jobs = max(1, min(options.jobs, len(todo) or 1, MAX_JOBS))
+    uid_base = uid_block(os.getpid())
     threads = max(1, (os.cpu_count() or 1) // jobs)
 
     def task_for(s: intake.Submission) -> GradeTask:
         return GradeTask(repo, lesson.assignment_id, s.student, staged, out / "work" / s.student,
                          template.db, template.course_id, options.sandbox, options.limits, threads,
-                         hidden, visible, tuple(Path(n).stem for n in sorted(s.files)))
+                         hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base)
 
     bar = tqdm(total=len(todo), desc=f"grading {lesson.assignment_id}", unit="student",
                disable=not options.progress)

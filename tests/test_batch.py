@@ -28,7 +28,7 @@ from .conftest import ROOT
 FIXTURES = ROOT / "tests" / "fixtures" / "batch" / "submitted"
 ASSIGNMENT = "01_autograd"
 # Cell timeout well above a normal cell even on a loaded 2-core CI machine.
-LIMITS = Limits(cell_timeout=45, notebook_timeout=300, memory_mb=2000, max_processes=256)
+LIMITS = Limits(cell_timeout=45, notebook_timeout=300, memory_mb=2000)
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("batch")]
 
 needs_sandbox = pytest.mark.skipif(not sandbox.sandbox_support().available,
