@@ -9,6 +9,7 @@ killed at any point resumes where it stopped; --force regrades.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -196,6 +197,40 @@ class Template:
     exercise_of: dict[str, str]  # test grade id -> exercise grade id
 
 
+@contextlib.contextmanager
+def course_lock(db_url: str):
+    """Shards on several machines prepare one PostgreSQL gradebook: one at a time (advisory lock)."""
+    if not db_url.startswith("postgresql"):
+        yield
+        return
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(724731)"))
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(724731)"))
+    engine.dispose()
+
+
+def generate_into(repo: Path, lesson: Lesson, template_root: Path, db_url: str):
+    """nbgrader generate_assignment into the gradebook at `db_url`; returns the config used."""
+    config = nbgrader_course.course_config(
+        repo, root=template_root, source_directory=(repo / SOURCE_DIR).resolve(),
+        release_directory=(template_root / "release").resolve(), db_url=db_url)
+    api = nbgrader_course.api(config)
+    for attempt in range(3):
+        with nbgrader_course.quiet_nbgrader_log():
+            result = api.generate_assignment(lesson.assignment_id, force=True, create=True)
+        if result.get("success") or attempt == 2:
+            nbgrader_course.checked(result, f"generate_assignment {lesson.assignment_id}")
+            break
+        time.sleep(1 + attempt)
+    return config
+
+
 def prepare_gradebooks(repo: Path, lesson: Lesson, out: Path, main_url: str) -> Template:
     """generate_assignment into a template SQLite gradebook (for workers) and the main gradebook."""
     template_root = out / "template"
@@ -203,17 +238,8 @@ def prepare_gradebooks(repo: Path, lesson: Lesson, out: Path, main_url: str) -> 
     template_root.mkdir(parents=True, exist_ok=True)
     template_db.unlink(missing_ok=True)
     for db_url in (nbgrader_course.sqlite_url(template_db), main_url):
-        config = nbgrader_course.course_config(
-            repo, root=template_root, source_directory=(repo / SOURCE_DIR).resolve(),
-            release_directory=(template_root / "release").resolve(), db_url=db_url)
-        api = nbgrader_course.api(config)
-        for attempt in range(3):  # shards on other machines may be creating the same rows right now
-            with nbgrader_course.quiet_nbgrader_log():
-                result = api.generate_assignment(lesson.assignment_id, force=True, create=True)
-            if result.get("success") or attempt == 2:
-                nbgrader_course.checked(result, f"generate_assignment {lesson.assignment_id}")
-                break
-            time.sleep(1 + attempt)
+        with course_lock(db_url):
+            config = generate_into(repo, lesson, template_root, db_url)
     course_id = config.CourseDirectory.course_id
     from nbgrader.api import Gradebook
 
