@@ -353,7 +353,8 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
     if options.shard:
         i, n = options.shard
         submissions = [s for s in submissions if shard_of(s.student, n) == i - 1]
-    main_url = options.db_url or nbgrader_course.sqlite_url(out / "gradebook.db")
+    main_url = nbgrader_course.database_url(options.db_url) if options.db_url else \
+        nbgrader_course.sqlite_url(out / "gradebook.db")
     template = prepare_gradebooks(repo, lesson, out, main_url)
     hidden, visible = sandbox_paths(repo, out, main_url)
     digests = {s.student: s.digest() for s in submissions}

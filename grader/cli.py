@@ -100,15 +100,16 @@ def cmd_autograde(args, root: Path) -> int:
     from . import results
     from .batch import BatchOptions, Limits, exercise_map, parse_shard, run_batch
     from .course import lessons
-    from .nbgrader_course import sqlite_url
+    from .nbgrader_course import database_url, sqlite_url
 
     out = Path(args.out) if args.out else root / "build" / "grading" / args.assignment
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
                     memory_mb=args.memory_limit, output_bytes=args.output_limit)
-    options = BatchOptions(args.assignment, out, args.jobs, args.force, args.db,
+    db = database_url(args.db) if args.db else None
+    options = BatchOptions(args.assignment, out, args.jobs, args.force, db,
                            parse_shard(args.shard) if args.shard else None, not args.no_sandbox, limits)
     graded = run_batch(root, Path(args.submissions), options)
-    db_url = args.db or sqlite_url(out.resolve() / "gradebook.db")
+    db_url = db or sqlite_url(out.resolve() / "gradebook.db")
     exercise_of = exercise_map(lessons(root, [args.assignment])[0])
     paths = results.write_reports(out, graded, exercise_of, db_url)
     print(results.summary_table(graded))

@@ -51,6 +51,14 @@ def api(config: Config):
     return NbGraderAPI(config=config)
 
 
+def database_url(url: str) -> str:
+    """Pin PostgreSQL URLs to psycopg 3: SQLAlchemy 2.0 and 2.1 pick different default drivers."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.resolve()}"
 

@@ -21,6 +21,7 @@ import pytest
 
 from grader import sandbox
 from grader.batch import shard_of
+from grader.nbgrader_course import database_url
 from grader.results import nbgrader_export
 
 from .conftest import ROOT
@@ -90,7 +91,8 @@ def test_two_concurrent_shards_grade_into_one_postgres_gradebook(postgres_url, t
         statuses = {s: r["notebooks"]["autograd_pytorch"]["status"] for s, r in results.items()}
         assert set(statuses.values()) == {"ok"}, f"shard {i}: {statuses}"
     export = tmp_path / "export.csv"
-    nbgrader_export(postgres_url, export)  # after both shards: nbgrader's view of the shared gradebook
+    # After both shards: nbgrader's view of the shared gradebook.
+    nbgrader_export(database_url(postgres_url), export)
     with open(export) as handle:
         rows = [r for r in csv.DictReader(handle) if r["assignment"] == "01_autograd"]
     scores = {r["student_id"]: float(r["score"]) for r in rows}
