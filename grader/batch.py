@@ -24,15 +24,18 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import gradebook, intake, nbgrader_course, report
+from . import gradebook, intake, nbgrader_course, preflight, probe, report
 from .course import FRAMEWORKS, SOURCE_DIR, Lesson, lessons
 from .errors import CourseError
-from .sandbox import exposure_warning, sandbox_support
+from .sandbox import confinement, exposure_warning, sandbox_support
 
 # Kernels run as uid block + worker slot. Each batch run takes its own block (from its pid), so two
 # runs on one machine never share a uid, and with it an RLIMIT_NPROC budget (threads included).
 UID_FIRST = 100_000
 MAX_JOBS = 64
+# This many students in a row whose kernel died at the same cell of the same notebook is the
+# grader's fault (an environment or limit problem), not theirs: the batch stops.
+SAME_DEATH_STREAK = 3
 
 
 def uid_block(pid: int) -> int:
@@ -60,6 +63,10 @@ class BatchOptions:
     sandbox: bool = True
     limits: Limits = field(default_factory=Limits)
     progress: bool = True
+    threads: int = 0  # per kernel; 0: the cores shared out between the jobs
+    baseline: dict | None = None  # helpers' pristine fingerprints from a preflight already run
+    log_file: Path | None = None  # kernels' and workers' own output (default: the console)
+    warn_unconfined: bool = True  # say what --no-sandbox exposes
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,9 @@ class GradeTask:
     visible: tuple[str, ...]
     notebooks: tuple[str, ...]  # notebook ids present in the submission
     uid_base: int = UID_FIRST
+    probe_specs: dict = field(default_factory=dict)  # notebook id -> what its tests rely on
+    matplotlib_cache: str = ""
+    log_file: str = ""
 
 
 def shard_of(student: str, count: int) -> int:
@@ -100,12 +110,30 @@ def parse_shard(text: str) -> tuple[int, int]:
 _SLOT = 0
 
 
-def _init_worker(counter) -> None:
+def _init_worker(counter, log_file: str = "") -> None:
     global _SLOT
     with counter.get_lock():
         _SLOT = counter.value
         counter.value += 1
     nbgrader_course.ensure_venv_on_path()
+    if log_file:  # this worker's and its kernels' chatter go to the log, not the console
+        fd = os.open(log_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+
+
+def execution_config(config, *, sandbox: bool, limits: Limits, uid: int, threads: int,
+                     hidden: tuple[str, ...], visible: tuple[str, ...], probe_specs: dict):
+    """How a kernel is started and watched: the same for a student's notebook and the preflight."""
+    config.Execute.timeout = limits.cell_timeout
+    config.SandboxedExecute.probe_specs = probe_specs
+    km = config.SandboxKernelManager
+    km.confine, km.uid, km.threads = sandbox, uid, threads
+    km.max_processes, km.memory_limit_mb = limits.max_processes, limits.memory_mb
+    km.notebook_timeout = limits.notebook_timeout
+    km.hidden_paths, km.visible_paths = list(hidden), list(visible)
+    return config
 
 
 def worker_config(task: GradeTask):
@@ -119,26 +147,34 @@ def worker_config(task: GradeTask):
         SaveAutoGrades,
     )
 
-    from .preprocessors import CapOutputBytes, RedactHiddenTests, SandboxedExecute
+    from .preprocessors import CapOutputBytes, RedactHiddenTests, SandboxedExecute, StderrNotScored
 
     config = nbgrader_course.course_config(
         task.repo, root=task.work, source_directory=(task.repo / SOURCE_DIR).resolve(),
         submitted_directory=task.staged.resolve(), release_directory=task.work / "release",
         db_url=nbgrader_course.sqlite_url(task.work / "gradebook.db"))
     config.Autograde.autograde_preprocessors = [
-        SandboxedExecute, IgnorePattern, CapOutputBytes, ClearMetadataPreprocessor, LimitOutput,
-        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+        SandboxedExecute, IgnorePattern, StderrNotScored, CapOutputBytes, ClearMetadataPreprocessor,
+        LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     config.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, RedactHiddenTests]
-    limits = task.limits
-    config.Execute.timeout = limits.cell_timeout
-    config.CapOutputBytes.max_bytes = limits.output_bytes
-    config.LimitOutput.max_lines = limits.output_lines
-    km = config.SandboxKernelManager
-    km.confine, km.uid, km.threads = task.sandbox, task.uid_base + _SLOT, task.threads
-    km.max_processes, km.memory_limit_mb = limits.max_processes, limits.memory_mb
-    km.notebook_timeout = limits.notebook_timeout
-    km.hidden_paths, km.visible_paths = list(task.hidden), list(task.visible)
-    return config
+    config.CapOutputBytes.max_bytes = task.limits.output_bytes
+    config.LimitOutput.max_lines = task.limits.output_lines
+    config.SandboxedExecute.matplotlib_cache = task.matplotlib_cache
+    return execution_config(config, sandbox=task.sandbox, limits=task.limits, uid=task.uid_base + _SLOT,
+                            threads=task.threads, hidden=task.hidden, visible=task.visible,
+                            probe_specs=task.probe_specs)
+
+
+def hold_for_manual_grading(db_url: str, assignment: str, student: str,
+                            withheld: dict[str, list[str]]) -> None:
+    """Cells whose points were withheld (a patched helper) are marked as nbgrader's manual-grade work."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gb:
+        for notebook, names in withheld.items():
+            for name in names:
+                gb.find_grade(name, notebook, assignment, student).needs_manual_grade = True
+        gb.db.commit()
 
 
 def check_integrity(task: GradeTask, notebook_id: str) -> list[str]:
@@ -180,10 +216,14 @@ def grade_submission(task: GradeTask) -> dict:
         if graded.get("success"):
             api.generate_feedback(task.assignment, task.student, force=True)
     seconds = time.perf_counter() - started
+    outcomes = {name: dict(value) for name, value in preprocessors.OUTCOMES.items()}
     if not graded.get("success"):
         return {"student": task.student, "error": f"nbgrader autograde failed: {root_cause(graded)}",
-                "flags": flags, "seconds": seconds}
-    outcomes = {name: dict(value) for name, value in preprocessors.OUTCOMES.items()}
+                "flags": flags, "seconds": seconds, "outcomes": outcomes}
+    withheld = {name: o["withheld"] for name, o in outcomes.items() if o.get("withheld")}
+    if withheld:
+        hold_for_manual_grading(nbgrader_course.sqlite_url(task.work / "gradebook.db"), task.assignment,
+                                task.student, withheld)
     return {"student": task.student, "flags": flags, "outcomes": outcomes, "seconds": seconds}
 
 
@@ -300,6 +340,7 @@ def notebook_rows(submission: intake.Submission, outcome: dict | None, scores: d
             status = outcome["error"]
         rows[notebook] = {
             "status": status,
+            "seconds": (outcome or {}).get("outcomes", {}).get(notebook, {}).get("seconds", 0.0),
             "score": found.score if found else 0.0,
             "max": found.max_score if found else maximum,
             "tests": {k: list(v) for k, v in (found.exercise_scores if found else {}).items()},
@@ -332,18 +373,69 @@ def finish_student(submission: intake.Submission, digest: str, outcome: dict | N
     return result
 
 
+def lesson_reliance(lesson: Lesson) -> dict[str, probe.TestReliance]:
+    """What each notebook's tests (hidden ones included) rely on, from the sources."""
+    from .release import read
+
+    return {lesson.notebook_id(fw): probe.reliance(read(lesson.source(fw))) for fw in FRAMEWORKS}
+
+
+def check_environment(repo: Path, lesson: Lesson, out: Path, options: BatchOptions,
+                      hidden: tuple[str, ...], visible: tuple[str, ...], uid: int,
+                      threads: int) -> dict[str, dict]:
+    """The preflight; returns each notebook's probe spec (its helpers' pristine fingerprints)."""
+    from traitlets.config import Config
+
+    from .release import read
+
+    relied = lesson_reliance(lesson)
+    own = out / "work" / ".preflight"
+    config = execution_config(Config(), sandbox=options.sandbox, limits=options.limits, uid=uid,
+                              threads=threads, hidden=hidden, visible=visible, probe_specs={})
+    config.SandboxKernelManager.kernel_log = str(options.log_file or "")
+    notebooks = [read(path) for path in (*lesson.sources(), *lesson.releases()) if path.is_file()]
+    confine = (confinement(own, list(hidden), list(visible), None, uid, options.limits.max_processes, threads)
+               if options.sandbox else None)
+    names = sorted({n for r in relied.values() for n in r.names()})
+    checked = preflight.run_preflight(config, own, preflight.required_imports(notebooks), names, confine,
+                                      uid if options.sandbox else None)
+    return {notebook: r.spec(checked.baseline) for notebook, r in relied.items()}
+
+
+class GradingStopped(CourseError):
+    """The grader's own fault: the batch stops, results already written stay valid."""
+
+
+def death_of(outcome: dict) -> tuple | None:
+    """(notebook, cell) pairs where an unexplained kernel death happened, or None."""
+    from .preprocessors import KERNEL_DIED
+
+    deaths = tuple(sorted((name, o.get("died_at")) for name, o in outcome.get("outcomes", {}).items()
+                          if o.get("status") == KERNEL_DIED))
+    return deaths or None
+
+
 def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list[dict]:
-    """Grade every submission not yet graded (all with --force); returns every student's result."""
+    """Grade every submission not yet graded (all with --force); returns every student's result.
+
+    Stops with GradingStopped (never a zero) when the fault is the grader's: a kernel that cannot
+    start (found by the preflight before anything is written, or later for one student), a worker
+    that crashed, or SAME_DEATH_STREAK students in a row whose kernels died at the same cell.
+    """
     support = sandbox_support()
     if options.sandbox and not support.available:
         raise CourseError(f"cannot confine student code: {support.reason}. Re-run with --no-sandbox "
                           "to grade without isolation (student code then runs as you).")
-    if not options.sandbox:
+    if not options.sandbox and options.warn_unconfined:
         print(exposure_warning(), file=sys.stderr)
     found = lessons(repo, [options.assignment])
     lesson = found[0]
     out = options.out_dir.resolve()
     out.mkdir(parents=True, exist_ok=True)
+    main_url = nbgrader_course.database_url(options.db_url) if options.db_url else \
+        nbgrader_course.sqlite_url(out / "gradebook.db")
+    hidden, visible = sandbox_paths(repo, out, main_url)
+    uid_base = uid_block(os.getpid())
     staged = out / "staged"
     intake.reset_staging(staged)
     expected = [lesson.notebook_name(fw) for fw in FRAMEWORKS]
@@ -353,46 +445,82 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
     if options.shard:
         i, n = options.shard
         submissions = [s for s in submissions if shard_of(s.student, n) == i - 1]
-    main_url = nbgrader_course.database_url(options.db_url) if options.db_url else \
-        nbgrader_course.sqlite_url(out / "gradebook.db")
-    template = prepare_gradebooks(repo, lesson, out, main_url)
-    hidden, visible = sandbox_paths(repo, out, main_url)
     digests = {s.student: s.digest() for s in submissions}
     todo = [s for s in submissions if options.force or not is_done(out, s, digests[s.student])]
     jobs = max(1, min(options.jobs, len(todo) or 1, MAX_JOBS))
-    uid_base = uid_block(os.getpid())
-    threads = max(1, (os.cpu_count() or 1) // jobs)
+    threads = options.threads or max(1, (os.cpu_count() or 1) // jobs)
+    gradable = [s for s in todo if s.files]
+    if not gradable:
+        specs = {}
+    elif options.baseline is not None:
+        specs = {nb: r.spec(options.baseline) for nb, r in lesson_reliance(lesson).items()}
+    else:
+        specs = check_environment(repo, lesson, out, options, hidden, visible, uid_base, threads)
+    template = prepare_gradebooks(repo, lesson, out, main_url)
+    fonts = matplotlib_cache(out / "matplotlib") if gradable and options.sandbox else ""
+    log_file = str(options.log_file or "")
 
     def task_for(s: intake.Submission) -> GradeTask:
         return GradeTask(repo, lesson.assignment_id, s.student, staged, out / "work" / s.student,
                          template.db, template.course_id, options.sandbox, options.limits, threads,
-                         hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base)
+                         hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base, specs,
+                         fonts, log_file)
+
+    def finish(submission: intake.Submission, outcome: dict | None) -> None:
+        task = task_for(submission) if outcome is not None else None
+        finish_student(submission, digests[submission.student], outcome, task, template, main_url,
+                       lesson, out)
+        bar.update()
 
     bar = tqdm(total=len(todo), desc=f"grading {lesson.assignment_id}", unit="student",
                disable=not options.progress)
-    gradable = [s for s in todo if s.files]
     for submission in (s for s in todo if not s.files):
-        finish_student(submission, digests[submission.student], None, None, template, main_url, lesson, out)
-        bar.update()
+        finish(submission, None)
     if gradable:
         context = multiprocessing.get_context("spawn")
         counter = context.Value("i", 0)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(counter,)) as pool:
-            futures = {pool.submit(grade_submission, task_for(s)): s for s in gradable}
-            try:
-                for future in as_completed(futures):
-                    submission = futures[future]
-                    try:
-                        outcome = future.result()
-                    except Exception as exc:  # a worker crash must not stop the batch
-                        outcome = {"student": submission.student, "error": f"grader error: {exc}"[:300]}
-                    finish_student(submission, digests[submission.student], outcome, task_for(submission),
-                                   template, main_url, lesson, out)
-                    bar.update()
-            except KeyboardInterrupt:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(counter, log_file))
+        futures = {pool.submit(grade_submission, task_for(s)): s for s in gradable}
+        streak: list[tuple[intake.Submission, dict]] = []  # same death, results held back
+        try:
+            for future in as_completed(futures):
+                submission = futures[future]
+                try:
+                    outcome = future.result()
+                except Exception as exc:  # the grader's own crash: stop, never a zero
+                    raise GradingStopped(f"the grader crashed while grading {submission.student}: "
+                                         f"{type(exc).__name__}: {exc}"[:400]) from exc
+                faults = [f"{name}: {o['fault']}" for name, o in outcome.get("outcomes", {}).items()
+                          if o.get("fault")]
+                if faults:
+                    raise GradingStopped(f"grading {submission.student}: {'; '.join(faults)}")
+                death = death_of(outcome)
+                if streak and death != death_of(streak[0][1]):
+                    for held in streak:
+                        finish(*held)
+                    streak.clear()
+                if death is None:
+                    finish(submission, outcome)
+                    continue
+                streak.append((submission, outcome))
+                if len(streak) >= SAME_DEATH_STREAK:
+                    where = ", ".join(f"{nb} cell {cell}" for nb, cell in death)
+                    raise GradingStopped(
+                        f"{len(streak)} students in a row ({', '.join(s.student for s, _ in streak)}) "
+                        f"had their kernel die at the same place ({where}): that is the grading "
+                        "environment's fault (memory, processes, a library), not theirs; none of them "
+                        "was recorded")
+            for held in streak:
+                finish(*held)
+        except (GradingStopped, KeyboardInterrupt) as exc:
+            stop_pool(pool)
+            bar.close()
+            if isinstance(exc, GradingStopped):
+                raise GradingStopped(f"grading stopped: {exc}. Results already written are kept; fix the "
+                                     "cause and run the same command again to resume.") from exc.__cause__
+            raise
+        pool.shutdown()
     bar.close()
     results = []
     for s in submissions:
@@ -401,6 +529,24 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
         except (OSError, ValueError):
             continue
     return results
+
+
+def matplotlib_cache(folder: Path) -> str:
+    """matplotlib's font list, built once (a fresh kernel home would rebuild it, for seconds)."""
+    import subprocess
+
+    if not list(folder.glob("fontlist-*.json")):
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], capture_output=True,
+                       env={**os.environ, "MPLCONFIGDIR": str(folder)}, timeout=300)
+    return str(folder) if list(folder.glob("fontlist-*.json")) else ""
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop now: cancel what has not started and kill the workers (their kernels die with them)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def summary_options(options: BatchOptions) -> dict:

@@ -63,6 +63,90 @@ def memory_in_use(processes: list) -> int:
     return total
 
 
+@dataclass(frozen=True)
+class Mount:
+    """One bwrap mount: an empty tmpfs, a read-only bind or a writable bind, at `path`."""
+
+    kind: str  # "tmpfs" | "ro-bind" | "bind"
+    path: Path
+    source: Path | None = None
+
+    @property
+    def depth(self) -> int:
+        return len(self.path.parts)
+
+
+KIND_ORDER = {"tmpfs": 0, "ro-bind": 1, "bind": 2}
+
+
+def covering(applied: list[Mount], path: Path) -> Mount | None:
+    """The mount that decides what `path` shows: the deepest applied one at or above it."""
+    found = [m for m in applied if path == m.path or path.is_relative_to(m.path)]
+    return max(found, key=lambda m: m.depth) if found else None
+
+
+def mount_plan(hidden: list[str] | list[Path], visible: list[str] | list[Path], own: Path,
+               socket_dir: Path | None = None) -> list[str]:
+    """bwrap arguments for the kernel's file system view, the one place that rule is written.
+
+    The root is read-only; /tmp and every `hidden` folder are empty tmpfs; each `visible` path
+    (the interpreter: venv or conda prefix, base prefix) shows again read-only wherever it sits,
+    however deep under a hidden folder; `own` (the submission folder) and `socket_dir` are
+    writable. bubblewrap creates the missing parents of a bind target inside a tmpfs as 0700
+    root, which an unprivileged kernel cannot cross, so every such parent is made 0755 first.
+    Mounts are applied parents first, so a deeper mount always wins over the one above it.
+    """
+    wanted = [Mount("tmpfs", Path("/tmp"))]
+    wanted += [Mount("tmpfs", Path(h).resolve()) for h in hidden if Path(h).exists()]
+    for path in visible:
+        if Path(path).exists():  # both the path as named and where its symlinks lead
+            for target in dict.fromkeys((Path(os.path.abspath(path)), Path(path).resolve())):
+                wanted.append(Mount("ro-bind", target, Path(path).resolve()))
+    own = own.resolve()
+    wanted.append(Mount("bind", own, own))
+    if socket_dir is not None:
+        wanted.append(Mount("bind", socket_dir.resolve(), socket_dir.resolve()))
+    args = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    applied: list[Mount] = []
+    for mount in sorted(dict.fromkeys(wanted), key=lambda m: (m.depth, KIND_ORDER[m.kind], str(m.path))):
+        cover = covering(applied, mount.path)
+        if mount.kind == "tmpfs":
+            if cover is not None and cover.kind == "tmpfs":
+                continue  # already hidden by a tmpfs above it
+            args += ["--perms", "1777" if mount.path == Path("/tmp") else "0755", "--tmpfs", str(mount.path)]
+        else:
+            if mount.kind == "ro-bind" and (cover is None or cover.kind == "ro-bind"):
+                continue  # already visible, read-only, through the root or a bind above it
+            if cover is not None and cover.kind == "tmpfs":
+                between = [p for p in reversed(mount.path.parents) if p.is_relative_to(cover.path)
+                           and p != cover.path]
+                for parent in between:
+                    args += ["--perms", "0755", "--dir", str(parent)]
+            flag = "--ro-bind" if mount.kind == "ro-bind" else "--bind"
+            args += [flag, str(mount.source or mount.path), str(mount.path)]
+        applied.append(mount)
+    return args
+
+
+def confinement(own: Path, hidden: list[str], visible: list[str], socket_dir: str | None, uid: int,
+                max_processes: int, threads: int = 0) -> list[str]:
+    """The whole command prefix that confines a kernel (or the preflight's probe) as `uid`."""
+    own = own.resolve()
+    args = ["bwrap", *mount_plan(hidden, visible, own, Path(socket_dir) if socket_dir else None),
+            "--chdir", str(own), "--clearenv"]
+    env = {k: os.environ[k] for k in KEPT_ENV if k in os.environ}
+    env.update(HOME=f"{own}/.home", MPLCONFIGDIR=f"{own}/.home/matplotlib", PYTHONNOUSERSITE="1")
+    if threads:
+        env.update(OMP_NUM_THREADS=str(threads), TF_NUM_INTRAOP_THREADS=str(threads),
+                   TF_NUM_INTEROP_THREADS="1")
+    for key, value in env.items():
+        args += ["--setenv", key, value]
+    return args + ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
+                   "--die-with-parent", "--new-session", "--",
+                   "prlimit", f"--nproc={max_processes}:{max_processes}", "--",
+                   "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs", "--"]
+
+
 class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager that wraps the kernel command in bubblewrap and watches the kernel."""
 
@@ -76,6 +160,9 @@ class SandboxKernelManager(AsyncKernelManager):
     memory_limit_mb = Integer(4096, help="Kill the kernel above this RSS (process tree).").tag(config=True)
     notebook_timeout = Float(600.0, help="Kill the kernel this long after it started (s).").tag(config=True)
     threads = Integer(0, help="OMP/TF thread count for the kernel (0: leave unset).").tag(config=True)
+    kernel_log = Unicode("", help="File that receives the kernel process's own stdout and stderr "
+                         "(its start-up banner, TF's C++ logs); empty: inherit the grader's."
+                         ).tag(config=True)
 
     limit_reason: str | None = None
     _watchdog: threading.Thread | None = None
@@ -89,38 +176,16 @@ class SandboxKernelManager(AsyncKernelManager):
         return self.bwrap_prefix() + command
 
     def bwrap_prefix(self) -> list[str]:
-        own = str(Path(self.own_dir).resolve())
-        args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                "--perms", "1777", "--tmpfs", "/tmp"]
-        for hidden in self.hidden_paths:
-            if Path(hidden).exists():
-                args += ["--tmpfs", hidden]
-        for visible in self.visible_paths:
-            if Path(visible).exists():
-                args += ["--ro-bind", visible, visible]
-        # Inside every tmpfs we mount (/tmp included), bwrap would create the folders leading to
-        # a bind target as 0700 root, and the kernel's uid could not reach its own folder.
-        mounted = [Path("/tmp"), *(Path(h) for h in self.hidden_paths)]
-        for ancestor in reversed(Path(own).parents):
-            if any(ancestor.is_relative_to(m) and ancestor != m for m in mounted):
-                args += ["--perms", "0755", "--dir", str(ancestor)]
-        args += ["--bind", own, own]
-        if self.socket_dir:
-            args += ["--bind", self.socket_dir, self.socket_dir]
-        args += ["--chdir", own, "--clearenv"]
-        env = {k: os.environ[k] for k in KEPT_ENV if k in os.environ}
-        env.update(HOME=f"{own}/.home", MPLCONFIGDIR=f"{own}/.home/matplotlib", PYTHONNOUSERSITE="1")
-        if self.threads:
-            env.update(OMP_NUM_THREADS=str(self.threads), TF_NUM_INTRAOP_THREADS=str(self.threads),
-                       TF_NUM_INTEROP_THREADS="1")
-        for key, value in env.items():
-            args += ["--setenv", key, value]
-        args += ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-                 "--die-with-parent", "--new-session", "--",
-                 "prlimit", f"--nproc={self.max_processes}:{self.max_processes}", "--",
-                 "setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
-                 "--no-new-privs", "--"]
-        return args
+        return confinement(Path(self.own_dir), self.hidden_paths, self.visible_paths,
+                           self.socket_dir or None, self.uid, self.max_processes, self.threads)
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        if self.kernel_log:
+            with open(self.kernel_log, "ab") as log:  # the child keeps its own copy of the descriptor
+                kw.setdefault("stdout", log)
+                kw.setdefault("stderr", log)
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     async def _async_post_start_kernel(self, **kw) -> None:
         await super()._async_post_start_kernel(**kw)

@@ -66,6 +66,9 @@ EXPECTED = {  # student: (status starts with, PyTorch score out of 12)
     "fork_bomb": (("process limit", "cell timeout"), 3), "huge_output": ("ok", 12), "huge_image": ("ok", 12),
     "tampered_tests": ("ok", 12), "writes_outside": ("ok", 12), "reads_secrets": ("ok", 12),
     "nbformat3": ("ok", 12), "invalid_json": ("invalid notebook", 0),
+    # Correct answers that write a UserWarning and a line to stderr on every call: a warning
+    # is not a failure (stock nbgrader would score every test cell calling them 0).
+    "warns_on_stderr": ("ok", 12),
 }
 
 
@@ -105,6 +108,34 @@ def test_missing_notebooks_and_tf_noise(graded):
 ])
 def test_integrity_flags_point_the_instructor_at_the_right_place(graded, student, flag):
     assert flag in all_flags(graded, student), f"{student}: flags were {all_flags(graded, student)!r}"
+
+
+@needs_sandbox
+def test_a_warning_stays_in_the_feedback_and_costs_nothing(graded):
+    seen = autograded_outputs(graded, "warns_on_stderr")
+    assert "[stderr, not counted against you]" in seen and "this helper is deprecated" in seen
+    assert "'name': 'stderr'" not in seen, "test cells must keep no stderr stream (nbgrader scores it 0)"
+    feedback = (graded["out"] / "feedback" / "warns_on_stderr" / "autograd_pytorch.html").read_text()
+    assert "not counted against you" in feedback
+
+
+@needs_sandbox
+def test_patched_comparison_helpers_earn_nothing(graded):
+    plain, patched = notebook(graded, "wrong_plain"), notebook(graded, "wrong_patched")
+    assert plain["status"] == patched["status"] == "ok"
+    assert plain["score"] < 12, f"the wrong custom backward must lose points: {plain}"
+    assert patched["score"] <= plain["score"], (
+        f"patching np.allclose & co. must not pay: patched {patched['score']} > plain {plain['score']}")
+    flags = all_flags(graded, "wrong_patched")
+    assert "numpy.allclose was replaced" in flags and "points withheld" in flags, flags
+    assert "points withheld" not in all_flags(graded, "wrong_plain")
+    assert "points withheld" not in all_flags(graded, "good"), "a correct submission must not be held"
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{graded['out'] / 'gradebook.db'}") as gb:
+        held = {s.student.id: s.needs_manual_grade
+                for s in gb.notebook_submissions("autograd_pytorch", ASSIGNMENT)}
+    assert held["wrong_patched"] and not held["wrong_plain"] and not held["good"], held
 
 
 def autograded_outputs(graded, student) -> str:
