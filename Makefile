@@ -12,7 +12,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 # The exact torch pin, read from the one dependency list (pyproject.toml).
 TORCH_PIN := $(shell grep -o '"torch==[^"]*"' pyproject.toml | tr -d '"')
 
-.PHONY: setup sandbox-tools course test release check lint bench clean
+.PHONY: setup sandbox-tools course test release check lint bench site clean
 
 setup: $(STAMP)
 
@@ -50,6 +50,11 @@ check: setup
 
 bench: setup
 	$(PY) -m grader bench --students $${STUDENTS:-20} --jobs $(JOBS)
+
+# The side-by-side reader (build/site/index.html): Sphinx + myst-nb + sphinx-design, offline.
+# It shows `make course`'s executed notebooks when they match the sources, else runs them.
+site: setup
+	$(PY) -m grader site --jobs $(JOBS)
 
 lint: setup
 	$(PY) -m ruff check grader tests solutions notebooks

@@ -119,6 +119,16 @@ def cmd_autograde(args, root: Path) -> int:
     return 0
 
 
+def cmd_site(args, root: Path) -> int:
+    from .site.build import build_site
+
+    built = build_site(root, Path(args.out) if args.out else None, jobs=args.jobs, run=not args.no_run)
+    for warning in built.warnings:
+        print(f"sphinx: {warning}")
+    print(f"site: {len(built.pages)} pages in {built.seconds:.0f} s: {built.out / 'index.html'}")
+    return 0
+
+
 def cmd_bench(args, root: Path) -> int:
     from .bench import run_bench
 
@@ -126,6 +136,8 @@ def cmd_bench(args, root: Path) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .batch import Limits
+
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     jobs_default = os.cpu_count() or 1
@@ -159,16 +171,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shard", metavar="I/N", help="grade only shard I of N (stable per student)")
     p.add_argument("--out", metavar="DIR", help="results folder (default build/grading/ASSIGNMENT)")
     p.add_argument("--no-sandbox", action="store_true", help="run student code unconfined (warns)")
-    p.add_argument("--cell-timeout", type=int, default=120, metavar="S")
-    p.add_argument("--notebook-timeout", type=float, default=900.0, metavar="S")
-    p.add_argument("--memory-limit", type=int, default=4096, metavar="MB")
-    p.add_argument("--output-limit", type=int, default=2_000_000, metavar="BYTES")
+    limits = Limits()  # every default lives there
+    p.add_argument("--cell-timeout", type=int, default=limits.cell_timeout, metavar="S")
+    p.add_argument("--notebook-timeout", type=float, default=limits.notebook_timeout, metavar="S")
+    p.add_argument("--memory-limit", type=int, default=limits.memory_mb, metavar="MB")
+    p.add_argument("--output-limit", type=int, default=limits.output_bytes, metavar="BYTES")
     p.set_defaults(func=cmd_autograde)
 
     p = sub.add_parser("bench", help="stock nbgrader vs grader autograde vs papermill (build/bench)")
     p.add_argument("--students", type=int, default=20)
     p.add_argument("--jobs", type=int, default=2)
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("site", help="the side-by-side reader: a static website in build/site")
+    p.add_argument("--out", metavar="DIR", help="output folder (default build/site)")
+    p.add_argument("--jobs", type=int, default=jobs_default, help="notebooks run at once, if any must run")
+    p.add_argument("--no-run", action="store_true", help="never run a notebook: show the outputs at hand")
+    p.set_defaults(func=cmd_site)
 
     p = sub.add_parser("course", help="release, run everything headless, grade the samples, report")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")

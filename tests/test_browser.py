@@ -18,7 +18,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -35,37 +34,16 @@ import pytest
 
 from grader import cells
 from grader.course import find_root
+from tests.chromium import chromium_page, ensure_chromium
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 ROOT = find_root()
 NOTEBOOK = ROOT / "notebooks" / "01_autograd" / "autograd_pytorch.ipynb"
 SHOTS = ROOT / "build" / "browser"
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's package
-# Without the background-networking flags, Chromium's calls home are refused by a closed network.
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 JUPYTER = Path(sys.executable).parent / "jupyter"
 # Lab settings of a fresh user: no news toast over the screenshots.
 LAB_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"}}
-
-
-def ensure_chromium() -> Path:
-    """Debian's chromium, installed through apt-get when missing (root only, else skip)."""
-    if CHROMIUM.exists():
-        return CHROMIUM
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip(f"{CHROMIUM} is missing and this user cannot install it: "
-                    "run `apt-get install chromium` as root (Debian's package)")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"],
-                    ["apt-get", "install", "-y", "-qq", "-o", "DPkg::Lock::Timeout=300", "chromium"]):
-        done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=900)
-        output = (done.stdout + done.stderr)[-4000:]
-        assert done.returncode == 0, f"{' '.join(command)} failed:\n{output}"
-    assert CHROMIUM.exists(), f"apt-get installed chromium, but {CHROMIUM} is still missing"
-    return CHROMIUM
 
 
 def free_port() -> int:
@@ -156,20 +134,6 @@ def shut_down(lab: Lab) -> None:
             lab.killed.append(f"{process.pid} {' '.join(process.cmdline())[:120]}")
             process.kill()
     psutil.wait_procs(alive, timeout=10)
-
-
-@contextlib.contextmanager
-def chromium_page(chromium: Path, profile: Path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=str(chromium), headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": 1400, "height": 1300})
-        try:
-            yield browser.pages[0] if browser.pages else browser.new_page()
-        finally:
-            browser.close()
 
 
 def released_copy(folder: Path) -> Path:
