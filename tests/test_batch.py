@@ -138,6 +138,18 @@ def test_patched_comparison_helpers_earn_nothing(graded):
     assert held["wrong_patched"] and not held["wrong_plain"] and not held["good"], held
 
 
+@needs_sandbox
+def test_three_students_in_a_row_dying_at_the_same_cell_stop_the_batch_and_none_is_recorded(tmp_path):
+    submitted = tmp_path / "submitted"
+    for student in ("crash_a", "crash_b", "crash_c"):  # the committed os._exit submission, three times
+        shutil.copytree(FIXTURES / "os_exit", submitted / student)
+    out = tmp_path / "out"
+    with pytest.raises(CourseError, match="3 students in a row") as stopped:
+        run_batch(ROOT, submitted, BatchOptions(ASSIGNMENT, out, jobs=1, limits=LIMITS, progress=False))
+    assert "resume" in str(stopped.value) and "autograd_pytorch cell" in str(stopped.value), stopped.value
+    assert not list((out / "results").glob("*.json")), "a grader fault must not become a student's zero"
+
+
 def autograded_outputs(graded, student) -> str:
     path = graded["out"] / "work" / student / "autograded" / student / ASSIGNMENT / "autograd_pytorch.ipynb"
     nb = json.loads(path.read_text())
