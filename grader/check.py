@@ -1,7 +1,7 @@
-"""`check`: the course's house rules for every lesson pair (COURSE_GUIDE.md, sections 1-4).
+"""`check`: the course's house rules for every lesson pair (docs/authoring.md).
 
 Pairing (same headings, grade ids and points), hygiene (no outputs, clean metadata), the fixed
-opening, and exercise structure (visible and hidden tests, enough wrong answers).
+opening, and exercise structure (visible and hidden tests, enough wrong and right answers).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import nbformat
 from . import cells, hygiene, opening
 from .course import FRAMEWORKS, Lesson, lessons, publish_settings
 from .release import read
-from .wrong_answers import MIN_PER_EXERCISE, wrong_answers
+from .wrong_answers import committed_answers, too_few_answers
 
 MIN_EXERCISES = 4
 TITLE = re.compile(r"^# (\d\d) · .+ · (PyTorch|TensorFlow)$", re.MULTILINE)
@@ -36,7 +36,7 @@ def exercise_problems(nb: nbformat.NotebookNode, lesson: Lesson, framework: str)
     found = cells.exercises(nb)
     if len(found) < MIN_EXERCISES:
         problems.append(f"{len(found)} exercises; at least {MIN_EXERCISES} are required")
-    committed = wrong_answers(lesson, framework)
+    committed = committed_answers(lesson, framework)
     for exercise in found:
         tests = [nb.cells[i] for i in exercise.test_indices]
         if not exercise.grade_id.startswith("ex"):
@@ -52,13 +52,10 @@ def exercise_problems(nb: nbformat.NotebookNode, lesson: Lesson, framework: str)
             problems.append(f"{exercise.grade_id}: no hidden tests")
         if not any(cells.BEGIN_HIDDEN not in t.source and "assert" in t.source for t in tests):
             problems.append(f"{exercise.grade_id}: no visible test cell with asserts")
-        count = len(committed.get(exercise.grade_id, []))
-        if count < MIN_PER_EXERCISE:
-            problems.append(f"{exercise.grade_id}: {count} committed wrong answers; "
-                            f"at least {MIN_PER_EXERCISE} are required")
+    problems += too_few_answers(committed, [e.grade_id for e in found])
     unknown = set(committed) - {e.grade_id for e in found}
     if unknown:
-        problems.append(f"wrong answers for unknown exercises: {sorted(unknown)}")
+        problems.append(f"committed answers for unknown exercises: {sorted(unknown)}")
     return problems
 
 

@@ -20,11 +20,11 @@ def root() -> Path:
 
 
 def copy_course(dest: Path, assignments: list[str] | None = None) -> Path:
-    """A minimal course tree (config, lessons, release, wrong answers) that a test may edit."""
+    """A minimal course tree (config, lessons, release, committed answers) that a test may edit."""
     for name in ("nbgrader_config.py", "pyproject.toml"):
         shutil.copy(ROOT / name, dest / name)
-    for folder in ("solutions", "notebooks", "tests/wrong_answers"):
-        for lesson in sorted((ROOT / folder).iterdir()):
+    for folder in ("solutions", "notebooks", "tests/wrong_answers", "tests/right_answers"):
+        for lesson in sorted((ROOT / folder).iterdir()) if (ROOT / folder).is_dir() else []:
             if lesson.is_dir() and (assignments is None or lesson.name in assignments):
                 shutil.copytree(lesson, dest / folder / lesson.name)
     return dest
