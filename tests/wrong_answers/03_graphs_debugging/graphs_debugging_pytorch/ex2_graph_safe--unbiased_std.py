@@ -1,0 +1,8 @@
+# Mistake: torch's default std divides by N - 1; clip_outliers_eager uses the population std (correction=0).
+def clip_outliers(x, n_std=3.0):
+    """Graph-safe clip_outliers_eager: returns (clipped values, number clipped as a 0-d tensor)."""
+    mean, std = x.mean(), x.std()
+    varies = std > 0
+    z = (x - mean) / torch.where(varies, std, torch.ones_like(std))
+    outside = (z.abs() > n_std) & varies
+    return torch.where(varies, z.clamp(-n_std, n_std) * std + mean, x), outside.sum()
