@@ -96,10 +96,14 @@ def shard_of(student: str, count: int) -> int:
 
 
 def parse_shard(text: str) -> tuple[int, int]:
+    if text.strip() == "auto":  # from the engine that started us: Slurm or Kubernetes
+        from .cluster import auto_shard
+
+        return auto_shard()
     try:
         i, n = (int(part) for part in text.split("/"))
     except ValueError:
-        raise CourseError(f"--shard {text!r}: write it as I/N, e.g. 1/3") from None
+        raise CourseError(f"--shard {text!r}: write it as I/N, e.g. 1/3, or auto") from None
     if not 1 <= i <= n:
         raise CourseError(f"--shard {text!r}: I must be between 1 and N")
     return i, n

@@ -168,7 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=jobs_default)
     p.add_argument("--force", action="store_true", help="regrade students already graded")
     p.add_argument("--db", metavar="URL", help="main gradebook (default: SQLite in the output folder)")
-    p.add_argument("--shard", metavar="I/N", help="grade only shard I of N (stable per student)")
+    p.add_argument("--shard", metavar="I/N|auto", help="grade only shard I of N (stable per student); "
+                   "auto: from a Slurm job array or a Kubernetes Indexed Job (docs/scale-out.md)")
     p.add_argument("--out", metavar="DIR", help="results folder (default build/grading/ASSIGNMENT)")
     p.add_argument("--no-sandbox", action="store_true", help="run student code unconfined (warns)")
     limits = Limits()  # every default lives there
