@@ -1,7 +1,7 @@
 # nbgrader course configuration. Stock `nbgrader generate_assignment|autograde|
 # generate_feedback|export` work from this folder, and `python -m grader` loads
 # the same file, so there is one configuration for both.
-from grader.noise import STDERR_NOISE
+from grader.course.noise import STDERR_NOISE
 
 c = get_config()  # noqa: F821 (provided by traitlets when nbgrader loads this file)
 

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import CourseError
+from grader.errors import CourseError
 
 
 def parse_value(text: str):
@@ -23,7 +23,7 @@ def parse_value(text: str):
 
 
 def cmd_release(args, root: Path) -> int:
-    from .release import release
+    from grader.authoring.release import release
 
     for path in release(root, args.assignments or None):
         print(f"released {path.relative_to(root)}")
@@ -31,7 +31,7 @@ def cmd_release(args, root: Path) -> int:
 
 
 def cmd_check(args, root: Path) -> int:
-    from .check import check
+    from grader.authoring.lint import check
 
     problems = check(root, args.assignments or None)
     for problem in problems:
@@ -41,7 +41,7 @@ def cmd_check(args, root: Path) -> int:
 
 
 def notebooks_from(paths: list[str], root: Path) -> list[Path]:
-    from .course import lessons
+    from grader.course.layout import lessons
 
     if not paths:
         return [p for lesson in lessons(root) for p in lesson.sources()]
@@ -61,7 +61,8 @@ def notebooks_from(paths: list[str], root: Path) -> list[Path]:
 
 
 def cmd_run(args, root: Path) -> int:
-    from . import headless, report
+    from grader import headless
+    from grader.course import report
 
     parameters = {name: parse_value(value) for name, value in args.parameter}
     jobs = []
@@ -82,8 +83,8 @@ def cmd_run(args, root: Path) -> int:
 
 
 def cmd_samples(args, root: Path) -> int:
-    from .course import lessons
-    from .samples import build_samples
+    from grader.authoring.samples import build_samples
+    from grader.course.layout import lessons
 
     for path in build_samples(root, lessons(root, args.assignments or None)):
         print(f"wrote {path.relative_to(root)}")
@@ -91,16 +92,16 @@ def cmd_samples(args, root: Path) -> int:
 
 
 def cmd_course(args, root: Path) -> int:
-    from .course_job import run_course
+    from grader.jobs.course import run_course
 
     return run_course(root, root / "build" / "course", args.jobs, args.assignments or None)
 
 
 def cmd_autograde(args, root: Path) -> int:
-    from . import results
-    from .batch import BatchOptions, Limits, exercise_map, parse_shard, run_batch
-    from .course import lessons
-    from .nbgrader_course import database_url, sqlite_url
+    from grader.batch import results
+    from grader.batch.runner import BatchOptions, Limits, exercise_map, parse_shard, run_batch
+    from grader.course.layout import lessons
+    from grader.course.nbgrader_api import database_url, sqlite_url
 
     out = Path(args.out) if args.out else root / "build" / "grading" / args.assignment
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
@@ -120,7 +121,7 @@ def cmd_autograde(args, root: Path) -> int:
 
 
 def cmd_site(args, root: Path) -> int:
-    from .site.build import build_site
+    from grader.site.build import build_site
 
     built = build_site(root, Path(args.out) if args.out else None, jobs=args.jobs, run=not args.no_run)
     for warning in built.warnings:
@@ -130,13 +131,13 @@ def cmd_site(args, root: Path) -> int:
 
 
 def cmd_bench(args, root: Path) -> int:
-    from .bench import run_bench
+    from grader.jobs.bench import run_bench
 
     return run_bench(root, root / "build" / "bench", args.students, args.jobs)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .batch import Limits
+    from grader.batch.runner import Limits
 
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -202,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2
     try:
-        from .course import find_root
+        from grader.course.layout import find_root
 
         return args.func(args, find_root())
     except CourseError as exc:
