@@ -1,0 +1,78 @@
+"""Results for instructors from per-student result files: rows, CSV, summary, histograms, reports."""
+
+from __future__ import annotations
+
+import csv
+
+from grader.batch import results
+
+ALICE = {"student": "alice", "flags": ["zip held extra files"], "notebooks": {
+    "autograd_pytorch": {"status": "ok", "score": 3.0, "max": 4.0, "flags": ["ex1_f: imports ctypes"],
+                         "tests": {"ex1_f_visible": [1.0, 1.0], "ex1_f_hidden": [0.0, 1.0],
+                                   "ex2_g_visible": [2.0, 2.0]}},
+    "autograd_tensorflow": {"status": "missing", "score": 0.0, "max": 4.0, "flags": [], "tests": {}},
+}}
+BOB = {"student": "bob", "notebooks": {
+    "autograd_pytorch": {"status": "kernel died", "score": 1.0, "max": 4.0, "flags": [],
+                         "tests": {"ex1_f_visible": [1.0, 1.0], "ex2_g_visible": [None, 2.0]}},
+}}
+EXERCISE_OF = {"ex1_f_visible": "ex1_f", "ex1_f_hidden": "ex1_f", "ex2_g_visible": "ex2_g"}
+
+
+def test_exercise_rows_add_up_tests_per_exercise_and_keep_a_row_for_missing_notebooks():
+    rows = results.exercise_rows([ALICE, BOB], EXERCISE_OF)
+    flags = "zip held extra files; ex1_f: imports ctypes"
+    assert rows == [
+        {"student": "alice", "notebook": "autograd_pytorch", "exercise": "ex1_f", "score": 1.0, "max": 2.0,
+         "status": "ok", "flags": flags},
+        {"student": "alice", "notebook": "autograd_pytorch", "exercise": "ex2_g", "score": 2.0, "max": 2.0,
+         "status": "ok", "flags": flags},
+        {"student": "alice", "notebook": "autograd_tensorflow", "exercise": "", "score": 0.0, "max": 4.0,
+         "status": "missing", "flags": "zip held extra files"},
+        {"student": "bob", "notebook": "autograd_pytorch", "exercise": "ex1_f", "score": 1.0, "max": 1.0,
+         "status": "kernel died", "flags": ""},
+        {"student": "bob", "notebook": "autograd_pytorch", "exercise": "ex2_g", "score": 0.0, "max": 2.0,
+         "status": "kernel died", "flags": ""},
+    ]
+
+
+def test_an_unknown_test_is_its_own_exercise():
+    rows = results.exercise_rows([BOB], {})
+    assert [r["exercise"] for r in rows] == ["ex1_f_visible", "ex2_g_visible"]
+
+
+def test_csv_has_the_columns_and_compact_numbers(tmp_path):
+    path = tmp_path / "out" / "grades.csv"
+    results.write_csv(path, results.exercise_rows([ALICE], EXERCISE_OF))
+    with path.open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == results.CSV_COLUMNS
+    assert [(r["exercise"], r["score"], r["max"]) for r in rows] == [("ex1_f", "1", "2"), ("ex2_g", "2", "2"),
+                                                                     ("", "0", "4")]
+    assert list(tmp_path.joinpath("out").iterdir()) == [path]  # nothing half-written left behind
+
+
+def test_summary_table_totals_statuses_and_flag_counts():
+    lines = results.summary_table([BOB, ALICE]).splitlines()
+    cells = [[c.strip() for c in line.split("|")[1:-1]] for line in lines]
+    assert cells[0] == ["student", "score", "status", "flags"]
+    assert cells[2:] == [["alice", "3/8", "missing", "2"], ["bob", "1/4", "kernel died", "0"]]
+
+
+def test_summary_says_ok_when_every_notebook_is_ok():
+    fine = {"student": "carol", "notebooks": {"a": {"status": "ok", "score": 1.0, "max": 1.0, "tests": {}}}}
+    assert "| carol   | 1/1   | ok     | 0     |" in results.summary_table([fine])
+
+
+def test_histograms_are_written_for_totals_and_exercises(tmp_path):
+    rows = results.exercise_rows([ALICE, BOB], EXERCISE_OF)
+    written = results.write_histograms(tmp_path / "plots", rows, [ALICE, BOB])
+    assert [p.name for p in written] == ["totals.png", "exercises.png"]
+    for path in written:
+        assert path.read_bytes().startswith(b"\x89PNG")
+    assert sorted(p.name for p in (tmp_path / "plots").iterdir()) == ["exercises.png", "totals.png"]
+
+
+def test_without_exercise_rows_only_totals_are_plotted(tmp_path):
+    written = results.write_histograms(tmp_path, [], [ALICE])
+    assert [p.name for p in written] == ["totals.png"]
