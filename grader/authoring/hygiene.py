@@ -1,6 +1,8 @@
 """Clean notebook metadata, in the spirit of tensorflow/docs nbfmt: no outputs, no noise.
 
-`clean` is what release applies; `hygiene_problems` is what check reports for a source notebook.
+`clean` is what release applies. `hygiene_problems`, what check reports for a source notebook, is
+the formatter used as its own checker (nbfmt --test): it cleans a copy and says what differs, so
+clean and check can never disagree.
 """
 
 from __future__ import annotations
@@ -33,16 +35,24 @@ def clean(nb: NotebookNode) -> NotebookNode:
 
 
 def hygiene_problems(nb: NotebookNode) -> list[str]:
+    """What `clean` would change, as readable lines (empty exactly when the notebook is clean)."""
+    cleaned = clean(nb)
+    if nb == cleaned:
+        return []
     problems = []
-    if dict(nb.metadata.get("kernelspec", {})) != KERNELSPEC:
-        problems.append(f"kernelspec is not {KERNELSPEC}")
-    extra = sorted(set(nb.metadata) - {"kernelspec", "language_info"})
+    for key, want in cleaned.metadata.items():
+        if nb.metadata.get(key) != want:
+            problems.append(f"{key} is not {dict(want)}")
+    extra = sorted(set(nb.metadata) - set(cleaned.metadata))
     if extra:
         problems.append(f"notebook metadata has extra keys {extra}")
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count")):
+    for index, (cell, clean_cell) in enumerate(zip(nb.cells, cleaned.cells, strict=True)):
+        if cell.get("outputs") != clean_cell.get("outputs") or \
+                cell.get("execution_count") != clean_cell.get("execution_count"):
             problems.append(f"cell {index} has committed outputs or an execution count")
-        extra = sorted(set(cell.metadata) - set(CELL_METADATA_KEPT))
+        extra = sorted(set(cell.metadata) - set(clean_cell.metadata))
         if extra:
             problems.append(f"cell {index} has extra metadata {extra}")
-    return problems
+        if "attachments" in cell and "attachments" not in clean_cell:
+            problems.append(f"cell {index} has an empty attachments field")
+    return problems or ["the notebook is not clean (run `python -m grader release`)"]

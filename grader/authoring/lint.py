@@ -29,7 +29,7 @@ def headings(nb: nbformat.NotebookNode) -> list[str]:
 
 def graded(nb: nbformat.NotebookNode) -> list[tuple[str, float]]:
     return [(cells.grade_id(c) or "", cells.points(c)) for c in nb.cells
-            if cells.nbgrader_meta(c).get("grade") or cells.is_solution(c)]
+            if cells.is_grade(c) or cells.is_solution(c)]
 
 
 def exercise_problems(nb: nbformat.NotebookNode, lesson: Lesson, framework: str) -> list[str]:

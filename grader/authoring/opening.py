@@ -1,12 +1,15 @@
 """The fixed opening of every notebook: twin link, Colab badge and the two setup cells.
 
 Each is derived, never hand-maintained: the badge from [tool.course] and the notebook's own
-path, the setup cells from grader/authoring/snippets/. `release` writes them; `check` compares.
+path, the setup cells from grader/authoring/snippets/. `release` writes them with `apply_opening`;
+`check` applies it to a copy and reports what it would change (the formatter is the checker), plus
+what it cannot fix (a missing title, badge, twin link or tagged cell).
 """
 
 from __future__ import annotations
 
 import ast
+import copy
 import re
 from importlib import resources
 from pathlib import Path
@@ -85,23 +88,24 @@ def opening_problems(
     title = nb.cells[0] if nb.cells else None
     if title is None or title.cell_type != "markdown" or not title.source.startswith("# "):
         return ["the first cell is not a markdown title ('# NN · Topic · Framework')"]
+    fixed = copy.deepcopy(nb)
+    apply_opening(fixed, notebook, settings, relative_path)
     badge = BADGE_LINE.search(title.source)
-    if not badge or badge.group(0) != badge_markdown(settings, relative_path):
+    if not badge or badge.group(0) != BADGE_LINE.search(fixed.cells[0].source).group(0):
         problems.append(f"the Colab badge does not point at {relative_path} (run `python -m grader release`)")
     twin = TWIN_LINE.search(title.source)
-    if not twin or twin.group(0) != twin_markdown(notebook):
+    if not twin or twin.group(0) != TWIN_LINE.search(fixed.cells[0].source).group(0):
         problems.append("the title cell lacks the line linking to the twin notebook")
-    for tag, expected in ((SETUP_TAG, None), (DEVICE_TAG, snippet(f"device_{framework_of(notebook)}"))):
-        cells = tagged(nb, tag)
-        if len(cells) != 1:
-            problems.append(f"expected one cell tagged {tag!r}, found {len(cells)}")
+    for tag in (SETUP_TAG, DEVICE_TAG):
+        found = tagged(nb, tag)
+        if len(found) != 1:
+            problems.append(f"expected one cell tagged {tag!r}, found {len(found)}")
             continue
-        want = expected if expected is not None else expected_setup(cells[0].source)
         if tag == SETUP_TAG:
-            banned = sorted(NEVER_INSTALL_ON_COLAB & {k.split(".")[0] for k in colab_needs(cells[0].source)})
+            banned = sorted(NEVER_INSTALL_ON_COLAB & {k.split(".")[0] for k in colab_needs(found[0].source)})
             if banned:
                 problems.append(f"COLAB_NEEDS must never install {banned}: Colab ships its own builds")
-        if cells[0].source != want:
+        if found[0].source != tagged(fixed, tag)[0].source:
             problems.append(f"the {tag!r} cell differs from grader/authoring/snippets "
                             "(run `python -m grader release`)")
     params = tagged(nb, "parameters")

@@ -21,7 +21,7 @@ SHELL_CALLS = {"system", "popen", "Popen", "run", "call", "check_output", "check
 def released_cells(release: NotebookNode) -> dict[str, tuple[str, bool]]:
     """Locked cells of the release as students got them: grade_id -> (nbgrader checksum, is_test)."""
     return {cells.grade_id(c): (cells.nbgrader_meta(c).get("checksum", ""), cells.is_test(c))
-            for c in release.cells if cells.nbgrader_meta(c).get("locked") and cells.grade_id(c)}
+            for c in release.cells if cells.is_locked(c) and cells.grade_id(c)}
 
 
 def checksum_flags(nb: NotebookNode, release: NotebookNode) -> list[str]:
@@ -49,7 +49,7 @@ def restore_released_metadata(nb: NotebookNode, release: NotebookNode) -> bool:
     a test cell's metadata; with the metadata restored, OverwriteCells restores the source too.
     """
     released = {cells.grade_id(c): c for c in release.cells
-                if cells.nbgrader_meta(c).get("locked") and cells.grade_id(c)}
+                if cells.is_locked(c) and cells.grade_id(c)}
     changed = False
     for cell in nb.cells:
         original = released.get(cells.grade_id(cell))
@@ -151,8 +151,7 @@ def code_flags(nb: NotebookNode, release: NotebookNode) -> list[str]:
     as_released = {c.source for c in release.cells if c.cell_type == "code"}
     flags: list[str] = []
     for index, cell in enumerate(nb.cells):
-        meta = cells.nbgrader_meta(cell)
-        written_by_course = meta.get("locked") or cells.is_test(cell) or cell.source in as_released
+        written_by_course = cells.is_locked(cell) or cells.is_test(cell) or cell.source in as_released
         if cell.cell_type != "code" or written_by_course:
             continue
         try:

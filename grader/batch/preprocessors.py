@@ -226,7 +226,7 @@ class StderrNotScored(NbGraderPreprocessor):
     max_chars = Integer(2000, help="Most characters of stderr kept per cell.").tag(config=True)
 
     def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type != "code" or not cells.nbgrader_meta(cell).get("grade"):
+        if cell.cell_type != "code" or not cells.is_grade(cell):
             return cell, resources
         kept, text = [], ""
         for output in cell.get("outputs", []):

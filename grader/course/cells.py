@@ -2,6 +2,8 @@
 
 An exercise is a solution cell whose grade_id starts with `ex`; its test cells follow it and
 their grade_ids start with the exercise's grade_id (`ex1_foo` -> `ex1_foo_visible`, `ex1_foo_hidden`).
+What a grade, solution or locked cell is, is nbgrader's own definition (nbgrader.utils); this
+module adds only the course's meaning on top (code cells only, exercises and their tests).
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nbformat import NotebookNode
+from nbgrader.utils import is_grade
+from nbgrader.utils import is_locked as is_locked  # nbgrader's, re-exported for the course
+from nbgrader.utils import is_solution as nbgrader_solution
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
@@ -20,12 +25,13 @@ def nbgrader_meta(cell: NotebookNode) -> dict:
 
 
 def is_solution(cell: NotebookNode) -> bool:
-    return bool(nbgrader_meta(cell).get("solution")) and cell.cell_type == "code"
+    """A code cell students answer in (nbgrader's solution cell)."""
+    return cell.cell_type == "code" and bool(nbgrader_solution(cell))
 
 
 def is_test(cell: NotebookNode) -> bool:
-    meta = nbgrader_meta(cell)
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
+    """An autograded test: a code cell nbgrader grades that is not itself a solution."""
+    return cell.cell_type == "code" and bool(is_grade(cell)) and not nbgrader_solution(cell)
 
 
 def grade_id(cell: NotebookNode) -> str | None:
