@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import logging
 import os
 import sys
 from pathlib import Path
@@ -99,7 +100,8 @@ def cmd_course(args, root: Path) -> int:
 
 def cmd_autograde(args, root: Path) -> int:
     from grader.batch import results
-    from grader.batch.runner import BatchOptions, Limits, exercise_map, parse_shard, run_batch
+    from grader.batch.model import BatchOptions, Limits
+    from grader.batch.runner import exercise_map, parse_shard, run_batch
     from grader.course.layout import lessons
     from grader.course.nbgrader_api import database_url, sqlite_url
 
@@ -137,7 +139,8 @@ def cmd_bench(args, root: Path) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from grader.batch.runner import Limits
+    from grader.batch.model import Limits
+    from grader.headless import RunJob
 
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -155,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="notebooks or folders (default: all solutions)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
     p.add_argument("--jobs", type=int, default=jobs_default)
-    p.add_argument("--timeout", type=int, default=300, help="per-cell timeout in seconds")
+    p.add_argument("--timeout", type=int, default=RunJob.cell_timeout, help="per-cell timeout in seconds")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("samples", help="rebuild data/submissions/ from the release and wrong answers")
@@ -197,8 +200,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def show_library_warnings() -> None:
+    """The library logs (logging.getLogger(__name__)); its warnings reach stderr as plain lines, as
+    the messages of the command line do. Only the `grader` loggers: nbgrader's own stay as they are."""
+    logger = logging.getLogger("grader")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    show_library_warnings()
     if getattr(args, "jobs", 1) < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2

@@ -44,6 +44,7 @@ from pathlib import Path
 
 import nbformat
 
+from grader.batch.model import Limits
 from grader.course import cells
 from grader.headless import DEFAULT_PARAMETERS
 
@@ -244,7 +245,7 @@ class KernelSession:
 
 
 def check_notebook(notebook: Path, answers: Mapping[str, Iterable], workdir: Path,
-                   parameters: dict | None = None, cell_timeout: int = 120,
+                   parameters: dict | None = None, cell_timeout: int = Limits.cell_timeout,
                    isolate: bool = True) -> AnswerReport:
     """Run `notebook` once, judging every committed answer at its exercise (see the module doc).
 
@@ -316,6 +317,7 @@ def check_notebook(notebook: Path, answers: Mapping[str, Iterable], workdir: Pat
 
 
 def check_answers(notebook: Path, answers: Mapping[str, Iterable], workdir: Path,
-                  parameters: dict | None = None, cell_timeout: int = 120) -> list[Verdict]:
+                  parameters: dict | None = None,
+                  cell_timeout: int = Limits.cell_timeout) -> list[Verdict]:
     """The verdicts of `check_notebook`: every answer's, plus one 'solution' verdict per exercise."""
     return check_notebook(notebook, answers, workdir, parameters, cell_timeout).verdicts

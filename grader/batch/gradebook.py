@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.course import nbgrader_api
-from grader.course.layout import FRAMEWORKS, SOURCE_DIR, Lesson
+from grader.course.layout import FRAMEWORKS, Lesson
 
 
 @dataclass(frozen=True)
@@ -23,35 +23,23 @@ class NotebookScore:
     exercise_scores: dict[str, tuple[float, float]]  # test grade_id -> (score, max)
 
 
-def grading_config(root: Path, work_dir: Path, submissions_dir: Path):
-    """nbgrader config whose source is solutions/ and whose every other folder lives in work_dir."""
-    return nbgrader_api.course_config(
-        root,
-        root=work_dir.resolve(),
-        source_directory=(root / SOURCE_DIR).resolve(),
-        release_directory=(work_dir / "release").resolve(),
-        submitted_directory=submissions_dir.resolve(),
-        db_url=nbgrader_api.sqlite_url(work_dir / "gradebook.db"),
-    )
-
-
 def autograde(root: Path, lessons_: list[Lesson], submissions_dir: Path, work_dir: Path,
               students: list[str] | None = None, fresh: bool = True) -> list[NotebookScore]:
     """Stock nbgrader: generate_assignment (fills the gradebook) then autograde each submission."""
     if fresh and work_dir.exists():
         shutil.rmtree(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
-    config = grading_config(root, work_dir, submissions_dir)
+    config = nbgrader_api.work_config(root, work_dir, submitted=submissions_dir)
     api = nbgrader_api.api(config)
     students = students or sorted(p.name for p in submissions_dir.iterdir() if p.is_dir())
     with nbgrader_api.quiet_nbgrader_log():
         for lesson in lessons_:
             nbgrader_api.checked(api.generate_assignment(lesson.assignment_id),
-                                    f"generate_assignment {lesson.assignment_id}")
+                                 f"generate_assignment {lesson.assignment_id}")
             for student in students:
                 if (submissions_dir / student / lesson.assignment_id).is_dir():
                     nbgrader_api.checked(api.autograde(lesson.assignment_id, student),
-                                            f"autograde {lesson.assignment_id} for {student}")
+                                         f"autograde {lesson.assignment_id} for {student}")
     return scores(config.CourseDirectory.db_url, lessons_, students)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -19,20 +20,22 @@ import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
 from grader.batch import gradebook, intake, preflight, probe
+from grader.batch.model import UID_FIRST, BatchOptions, GradeTask, Limits
 from grader.batch.sandbox import confinement, exposure_warning, sandbox_support
 from grader.course import nbgrader_api, report
-from grader.course.layout import FRAMEWORKS, SOURCE_DIR, Lesson, lessons
+from grader.course.layout import FRAMEWORKS, Lesson, lessons
 from grader.errors import CourseError
+
+log = logging.getLogger(__name__)
 
 # Kernels run as uid block + worker slot. Each batch run takes its own block (from its pid), so two
 # runs on one machine never share a uid, and with it an RLIMIT_NPROC budget (threads included).
-UID_FIRST = 100_000
 MAX_JOBS = 64
 # This many students in a row whose kernel died at the same cell of the same notebook is the
 # grader's fault (an environment or limit problem), not theirs: the batch stops.
@@ -41,54 +44,6 @@ SAME_DEATH_STREAK = 3
 
 def uid_block(pid: int) -> int:
     return UID_FIRST + (pid % 20_000) * MAX_JOBS
-
-
-@dataclass(frozen=True)
-class Limits:
-    cell_timeout: int = 120
-    notebook_timeout: float = 900.0
-    memory_mb: int = 4096
-    max_processes: int = 512
-    output_bytes: int = 2_000_000
-    output_lines: int = 1000
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    assignment: str
-    out_dir: Path
-    jobs: int = os.cpu_count() or 1
-    force: bool = False
-    db_url: str | None = None
-    shard: tuple[int, int] | None = None  # (i, n), 1-based
-    sandbox: bool = True
-    limits: Limits = field(default_factory=Limits)
-    progress: bool = True
-    threads: int = 0  # per kernel; 0: the cores shared out between the jobs
-    baseline: dict | None = None  # helpers' pristine fingerprints from a preflight already run
-    log_file: Path | None = None  # kernels' and workers' own output (default: the console)
-    warn_unconfined: bool = True  # say what --no-sandbox exposes
-
-
-@dataclass(frozen=True)
-class GradeTask:
-    repo: Path
-    assignment: str
-    student: str
-    staged: Path  # nbgrader "submitted" folder: staged/<student>/<assignment>/
-    work: Path  # this student's private nbgrader root
-    template_db: Path
-    course_id: str
-    sandbox: bool
-    limits: Limits
-    threads: int
-    hidden: tuple[str, ...]
-    visible: tuple[str, ...]
-    notebooks: tuple[str, ...]  # notebook ids present in the submission
-    uid_base: int = UID_FIRST
-    probe_specs: dict = field(default_factory=dict)  # notebook id -> what its tests rely on
-    matplotlib_cache: str = ""
-    log_file: str = ""
 
 
 def shard_of(student: str, count: int) -> int:
@@ -155,10 +110,7 @@ def worker_config(task: GradeTask):
         StderrNotScored,
     )
 
-    config = nbgrader_api.course_config(
-        task.repo, root=task.work, source_directory=(task.repo / SOURCE_DIR).resolve(),
-        submitted_directory=task.staged.resolve(), release_directory=task.work / "release",
-        db_url=nbgrader_api.sqlite_url(task.work / "gradebook.db"))
+    config = nbgrader_api.work_config(task.repo, task.work, submitted=task.staged)
     config.Autograde.autograde_preprocessors = [
         SandboxedExecute, IgnorePattern, StderrNotScored, CapOutputBytes, ClearMetadataPreprocessor,
         LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
@@ -263,9 +215,7 @@ def course_lock(db_url: str):
 
 def generate_into(repo: Path, lesson: Lesson, template_root: Path, db_url: str):
     """nbgrader generate_assignment into the gradebook at `db_url`; returns the config used."""
-    config = nbgrader_api.course_config(
-        repo, root=template_root, source_directory=(repo / SOURCE_DIR).resolve(),
-        release_directory=(template_root / "release").resolve(), db_url=db_url)
+    config = nbgrader_api.work_config(repo, template_root, db_url=db_url)
     api = nbgrader_api.api(config)
     for attempt in range(3):
         with nbgrader_api.quiet_nbgrader_log():
@@ -386,26 +336,35 @@ def lesson_reliance(lesson: Lesson) -> dict[str, probe.TestReliance]:
     return {lesson.notebook_id(fw): probe.reliance(read(lesson.source(fw))) for fw in FRAMEWORKS}
 
 
-def check_environment(repo: Path, lesson: Lesson, out: Path, options: BatchOptions,
-                      hidden: tuple[str, ...], visible: tuple[str, ...], uid: int,
-                      threads: int) -> dict[str, dict]:
-    """The preflight; returns each notebook's probe spec (its helpers' pristine fingerprints)."""
+def preflight_baseline(repo: Path, chosen: list[Lesson], own: Path, *, sandbox: bool, limits: Limits,
+                       uid: int, threads: int, hidden: tuple[str, ...], visible: tuple[str, ...],
+                       log_file: Path | str | None) -> dict:
+    """One preflight for `chosen` lessons: the union of their imports and of the helpers their tests
+    trust; returns those helpers' pristine fingerprints (the baseline)."""
     from traitlets.config import Config
 
     from grader.authoring.release import read
 
-    relied = lesson_reliance(lesson)
-    own = out / "work" / ".preflight"
-    config = execution_config(Config(), sandbox=options.sandbox, limits=options.limits, uid=uid,
-                              threads=threads, hidden=hidden, visible=visible, probe_specs={})
-    config.SandboxKernelManager.kernel_log = str(options.log_file or "")
-    notebooks = [read(path) for path in (*lesson.sources(), *lesson.releases()) if path.is_file()]
-    confine = (confinement(own, list(hidden), list(visible), None, uid, options.limits.max_processes, threads)
-               if options.sandbox else None)
-    names = sorted({n for r in relied.values() for n in r.names()})
+    config = execution_config(Config(), sandbox=sandbox, limits=limits, uid=uid, threads=threads,
+                              hidden=hidden, visible=visible, probe_specs={})
+    config.SandboxKernelManager.kernel_log = str(log_file or "")
+    notebooks = [read(p) for lesson in chosen for p in (*lesson.sources(), *lesson.releases()) if p.is_file()]
+    names = sorted({n for lesson in chosen for r in lesson_reliance(lesson).values() for n in r.names()})
+    confine = (confinement(own, list(hidden), list(visible), None, uid, limits.max_processes, threads)
+               if sandbox else None)
     checked = preflight.run_preflight(config, own, preflight.required_imports(notebooks), names, confine,
-                                      uid if options.sandbox else None)
-    return {notebook: r.spec(checked.baseline) for notebook, r in relied.items()}
+                                      uid if sandbox else None)
+    return checked.baseline
+
+
+def check_environment(repo: Path, lesson: Lesson, out: Path, options: BatchOptions,
+                      hidden: tuple[str, ...], visible: tuple[str, ...], uid: int,
+                      threads: int) -> dict[str, dict]:
+    """The preflight; returns each notebook's probe spec (its helpers' pristine fingerprints)."""
+    baseline = preflight_baseline(repo, [lesson], out / "work" / ".preflight", sandbox=options.sandbox,
+                                  limits=options.limits, uid=uid, threads=threads, hidden=hidden,
+                                  visible=visible, log_file=options.log_file)
+    return {notebook: r.spec(baseline) for notebook, r in lesson_reliance(lesson).items()}
 
 
 class GradingStopped(CourseError):
@@ -433,7 +392,7 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
         raise CourseError(f"cannot confine student code: {support.reason}. Re-run with --no-sandbox "
                           "to grade without isolation (student code then runs as you).")
     if not options.sandbox and options.warn_unconfined:
-        print(exposure_warning(), file=sys.stderr)
+        log.warning(exposure_warning())
     found = lessons(repo, [options.assignment])
     lesson = found[0]
     out = options.out_dir.resolve()
@@ -447,7 +406,7 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
     expected = [lesson.notebook_name(fw) for fw in FRAMEWORKS]
     submissions, unrecognised = intake.discover(submissions_path, lesson.assignment_id, expected, staged)
     for line in unrecognised:
-        print(f"skipped: {line}", file=sys.stderr)
+        log.warning("skipped: %s", line)
     if options.shard:
         i, n = options.shard
         submissions = [s for s in submissions if shard_of(s.student, n) == i - 1]

@@ -20,6 +20,8 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Float, Integer, List, Unicode
 
+from grader.batch.model import Limits
+
 # Environment variables a kernel keeps; everything else (tokens, DB passwords) is dropped.
 KEPT_ENV = ("PATH", "LANG", "LC_ALL", "TZ", "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")
 
@@ -158,7 +160,8 @@ class SandboxKernelManager(AsyncKernelManager):
     uid = Integer(60001, help="Unprivileged uid (and gid) of the kernel.").tag(config=True)
     max_processes = Integer(512, help="RLIMIT_NPROC: processes and threads.").tag(config=True)
     memory_limit_mb = Integer(4096, help="Kill the kernel above this RSS (process tree).").tag(config=True)
-    notebook_timeout = Float(600.0, help="Kill the kernel this long after it started (s).").tag(config=True)
+    notebook_timeout = Float(Limits.notebook_timeout,
+                             help="Kill the kernel this long after it started (s).").tag(config=True)
     threads = Integer(0, help="OMP/TF thread count for the kernel (0: leave unset).").tag(config=True)
     kernel_log = Unicode("", help="File that receives the kernel process's own stdout and stderr "
                          "(its start-up banner, TF's C++ logs); empty: inherit the grader's."

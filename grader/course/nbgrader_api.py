@@ -1,7 +1,8 @@
 """An nbgrader API bound to the repository's nbgrader_config.py, with folders overridden.
 
 Releasing into notebooks/ and grading sample submissions under build/ are the same nbgrader
-course with different folders; this module is the one place that builds that configuration.
+course with different folders; this module is the one place that builds that configuration:
+`course_config` for any folders, `work_config` for the one layout every grading step uses.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from grader.course.layout import SOURCE_DIR
 from grader.errors import CourseError
 
 
@@ -36,6 +38,19 @@ def course_config(repo: Path, **folders: str | Path) -> Config:
     for name, value in folders.items():
         setattr(config.CourseDirectory, name, str(value))
     return config
+
+
+def work_config(repo: Path, work: Path, *, db_url: str | None = None,
+                submitted: Path | None = None) -> Config:
+    """Grading in `work`: sources from the repository's solutions/, the release and (by default) the
+    gradebook inside `work`, submissions from `submitted` when given."""
+    work = work.resolve()
+    folders: dict[str, str | Path] = {
+        "root": work, "source_directory": (repo / SOURCE_DIR).resolve(),
+        "release_directory": work / "release", "db_url": db_url or sqlite_url(work / "gradebook.db")}
+    if submitted is not None:
+        folders["submitted_directory"] = submitted.resolve()
+    return course_config(repo, **folders)
 
 
 def api(config: Config):

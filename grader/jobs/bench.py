@@ -19,7 +19,8 @@ from pathlib import Path
 
 from grader import headless
 from grader.authoring.release import read, write
-from grader.batch.runner import BatchOptions, run_batch
+from grader.batch.model import BatchOptions
+from grader.batch.runner import run_batch
 from grader.course import report
 from grader.course.layout import FRAMEWORKS, lessons
 from grader.course.nbgrader_api import ensure_venv_on_path

@@ -99,7 +99,8 @@ def judge(run: NotebookRun, executed: Path | None) -> None:
 def grade_lesson(
     root: Path, lesson: Lesson, build: Path, baseline: dict, sandbox: bool, log_path: Path
 ) -> LessonGrading:
-    from grader.batch.runner import BatchOptions, run_batch
+    from grader.batch.model import BatchOptions
+    from grader.batch.runner import run_batch
 
     started = time.perf_counter()
     out = build / "grading" / lesson.assignment_id
@@ -165,37 +166,14 @@ def keep_executed(out: Path, build: Path, run: NotebookRun) -> Path | None:
 
 def course_preflight(root: Path, chosen: list[Lesson], build: Path, sandbox: bool, log_path: Path) -> dict:
     """One preflight for every lesson: the union of their imports and of the helpers their tests trust."""
-    from traitlets.config import Config
-
-    from grader.batch import preflight
-    from grader.batch.runner import Limits, execution_config, lesson_reliance, sandbox_paths, uid_block
-    from grader.batch.sandbox import confinement
+    from grader.batch.model import Limits
+    from grader.batch.runner import preflight_baseline, sandbox_paths, uid_block
 
     out = build / "grading"
     hidden, visible = sandbox_paths(root, out, "sqlite:///" + str(out / "gradebook.db"))
-    uid = uid_block(os.getpid())
-    limits = Limits()
-    own = out / ".preflight"
-    config = execution_config(
-        Config(),
-        sandbox=sandbox,
-        limits=limits,
-        uid=uid,
-        threads=1,
-        hidden=hidden,
-        visible=visible,
-        probe_specs={},
-    )
-    config.SandboxKernelManager.kernel_log = str(log_path)
-    notebooks = [read(p) for lesson in chosen for p in (*lesson.sources(), *lesson.releases()) if p.is_file()]
-    names = sorted({n for lesson in chosen for r in lesson_reliance(lesson).values() for n in r.names()})
-    confine = (
-        confinement(own, list(hidden), list(visible), None, uid, limits.max_processes, 1) if sandbox else None
-    )
-    checked = preflight.run_preflight(
-        config, own, preflight.required_imports(notebooks), names, confine, uid if sandbox else None
-    )
-    return checked.baseline
+    return preflight_baseline(root, chosen, out / ".preflight", sandbox=sandbox, limits=Limits(),
+                              uid=uid_block(os.getpid()), threads=1, hidden=hidden, visible=visible,
+                              log_file=log_path)
 
 
 def run_course(root: Path, build: Path, workers: int, only: list[str] | None = None) -> int:

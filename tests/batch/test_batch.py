@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from grader.batch import sandbox
+from grader.batch.model import BatchOptions, Limits
 from grader.batch.results import write_reports
-from grader.batch.runner import BatchOptions, Limits, run_batch
+from grader.batch.runner import run_batch
 from grader.errors import CourseError
 from tests.conftest import ROOT
 

@@ -18,7 +18,8 @@ import pytest
 from grader.authoring.release import read, write
 from grader.authoring.samples import submission
 from grader.batch import sandbox
-from grader.batch.runner import BatchOptions, Limits, run_batch
+from grader.batch.model import BatchOptions, Limits
+from grader.batch.runner import run_batch
 from grader.course import cells
 from grader.course.layout import FRAMEWORKS, lessons
 from tests.conftest import ROOT
