@@ -101,9 +101,8 @@ def cmd_course(args, root: Path) -> int:
 def cmd_autograde(args, root: Path) -> int:
     from grader.batch import results
     from grader.batch.model import BatchOptions, Limits
-    from grader.batch.runner import exercise_map, parse_shard, run_batch
-    from grader.course.layout import lessons
-    from grader.course.nbgrader_api import database_url, sqlite_url
+    from grader.batch.runner import parse_shard, run_batch
+    from grader.course.nbgrader_api import database_url
 
     out = Path(args.out) if args.out else root / "build" / "grading" / args.assignment
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
@@ -111,11 +110,9 @@ def cmd_autograde(args, root: Path) -> int:
     db = database_url(args.db) if args.db else None
     options = BatchOptions(args.assignment, out, args.jobs, args.force, db,
                            parse_shard(args.shard) if args.shard else None, not args.no_sandbox, limits)
-    graded = run_batch(root, Path(args.submissions), options)
-    db_url = db or sqlite_url(out.resolve() / "gradebook.db")
-    exercise_of = exercise_map(lessons(root, [args.assignment])[0])
-    paths = results.write_reports(out, graded, exercise_of, db_url)
-    print(results.summary_table(graded))
+    run = run_batch(root, Path(args.submissions), options)
+    paths = results.write_reports(run, out)
+    print(results.summary_table(run.results))
     for label, path in paths.items():
         print(f"{label}: {path}")
     print(f"feedback: {out / 'feedback'}")

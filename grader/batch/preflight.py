@@ -121,7 +121,8 @@ def run_preflight(
     config, own: Path, modules: tuple[str, ...], names: list[str], confine: list[str] | None, uid: int | None
 ) -> Preflight:
     """Both steps, or a CourseError that says what is wrong and how to fix it."""
-    from grader.batch.preprocessors import OUTCOMES, SandboxedExecute
+    from grader.batch.model import OutcomeLog
+    from grader.batch.preprocessors import SandboxedExecute
 
     started = time.perf_counter()
     python, spec_dir = kernel_python()
@@ -137,18 +138,18 @@ def run_preflight(
     config.Execute.timeout = max(config.Execute.timeout or 0, CANARY_TIMEOUT)
     config.SandboxKernelManager.notebook_timeout = max(config.SandboxKernelManager.notebook_timeout,
                                                        float(CANARY_TIMEOUT))
+    log_of_run = OutcomeLog()
+    config.SandboxedExecute.outcomes = log_of_run
     executor = SandboxedExecute(config=config)
     nb = canary(modules, names)
-    OUTCOMES.pop("preflight", None)
-    executor.preprocess(nb, {"metadata": {"path": str(own)}, "unique_key": "preflight"})
-    outcome = OUTCOMES.pop("preflight", {})
+    resources = {"metadata": {"path": str(own)}, "unique_key": "preflight"}
+    executor.preprocess(nb, resources)
+    outcome = log_of_run.of(resources)
     cell = nb.cells[0]
     errors = [f"{o.get('ename')}: {o.get('evalue')}" for o in cell.get("outputs", []) if o.get("ename")]
     baseline = probe.marked_json(cell)
-    if errors or baseline is None or outcome.get("status", "ok") != "ok":
-        cause = (
-            outcome.get("fault") or "; ".join(errors) or outcome.get("status") or "the canary printed nothing"
-        )
+    if errors or baseline is None or outcome.status != "ok":
+        cause = outcome.fault or "; ".join(errors) or outcome.status or "the canary printed nothing"
         raise CourseError(
             f"preflight: a grading kernel ({python}, {as_whom}) could not run the canary cell that imports "
             f"{', '.join(modules) or 'nothing'}: {cause}. Nothing was graded; fix the environment and "

@@ -8,6 +8,10 @@
 
 SandboxedExecute also probes the kernel after every test cell (`probe`): a cell that passed on a
 helper student code replaced loses its points and is held for manual grading.
+
+What they see (status, flags, withheld points, timings) goes into the OutcomeLog given as their
+`outcomes` trait (config.SandboxedExecute.outcomes, config.CapOutputBytes.outcomes): the caller
+holds it and reads it after nbgrader returns.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_output
 from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor
-from traitlets import Dict, Integer, Type, Unicode
+from traitlets import Dict, Instance, Integer, Type, Unicode
 
 from grader.batch import probe
+from grader.batch.model import NotebookOutcome, OutcomeLog
 from grader.batch.sandbox import SandboxKernelManager
 from grader.course import cells
 
@@ -32,14 +37,11 @@ LIMIT_ERROR = "GraderLimit"
 WITHHELD_ERROR = "GraderIntegrity"
 KERNEL_DIED = "kernel died"
 
-# What happened to each notebook in this process, keyed by notebook name ("autograd_pytorch").
-# A grading worker handles one submission at a time and clears it in between.
-OUTCOMES: dict[str, dict] = {}
 
 
-def outcome(resources: dict) -> dict:
-    name = resources.get("unique_key") or "notebook"
-    return OUTCOMES.setdefault(name, {"status": "ok", "flags": [], "withheld": []})
+def outcomes_trait():
+    return Instance(OutcomeLog, args=(), help="Where what this preprocessor saw is recorded, per notebook "
+                    "(shared with the caller, never copied).").tag(config=True)
 
 
 def fail_unfinished(nb: NotebookNode, finished: set[int], reason: str) -> int:
@@ -57,6 +59,7 @@ class SandboxedExecute(Execute):
     """Execute with SandboxKernelManager; kernel death and unanswered timeouts fail the rest."""
 
     kernel_manager_class = Type(SandboxKernelManager, config=True)
+    outcomes = outcomes_trait()
     probe_specs = Dict(help="Per notebook name: what its tests rely on (probe.TestReliance.spec)."
                        ).tag(config=True)
     matplotlib_cache = Unicode("", help="A folder holding matplotlib's font list, built once per run and "
@@ -99,7 +102,7 @@ class SandboxedExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         result = super().preprocess_cell(cell, resources, index)
         if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
-            outcome(resources).setdefault("flags", []).append(f"cell {index} timed out")
+            self.outcomes.of(resources).flags.append(f"cell {index} timed out")
         self._finished.add(index)
         if cells.is_test(cell):
             self.withhold_if_patched(cell, resources, index)
@@ -119,15 +122,15 @@ class SandboxedExecute(Execute):
             problems = [f"the integrity probe could not run ({'; '.join(errors) or 'no answer'})"]
         if not problems:
             return
-        record = outcome(resources)
+        record = self.outcomes.of(resources)
         name = cells.grade_id(cell) or f"cell {index}"
         passed = not any(o.get("output_type") == "error" for o in cell.get("outputs", []))
         if passed:
-            record["withheld"].append(name)
+            record.withheld.append(name)
             cell.outputs = [*cell.outputs, new_output(
                 "error", ename=WITHHELD_ERROR,
                 evalue=f"points withheld for manual grading: {'; '.join(problems)}", traceback=[])]
-        record["flags"].append(f"{name}: {'; '.join(problems)}" + (" (points withheld)" if passed else ""))
+        record.flags.append(f"{name}: {'; '.join(problems)}" + (" (points withheld)" if passed else ""))
 
     def close_sockets(self) -> None:
         """Close every zmq context of this run with linger 0.
@@ -150,26 +153,26 @@ class SandboxedExecute(Execute):
         self._managers: list = []
         self._socket_dirs: list[Path] = []
         self._kernel_ready = False
-        record = outcome(resources or {})
+        record: NotebookOutcome = self.outcomes.of(resources)
         started = time.perf_counter()
         try:
             return super().preprocess(nb, resources, km)
         except (DeadKernelError, CellTimeoutError, RuntimeError, TimeoutError) as exc:
             reason = next((km.limit_reason for km in self._managers if km.limit_reason), None)
             if not self._kernel_ready:  # no student code ran: the grader's fault, never a zero
-                record["fault"] = f"the kernel did not start ({reason or type(exc).__name__}: {exc})"[:400]
+                record.fault = f"the kernel did not start ({reason or type(exc).__name__}: {exc})"[:400]
                 reason = "grader fault"
             elif reason is None:
                 reason = ("cell timeout (the cell ignored the interrupt)" if isinstance(exc, CellTimeoutError)
                           else KERNEL_DIED)
-            record["status"] = reason
+            record.status = reason
             unfinished = [i for i, c in enumerate(self.nb.cells)
                           if c.cell_type == "code" and i not in self._finished]
-            record["died_at"] = unfinished[0] if unfinished else None
+            record.died_at = unfinished[0] if unfinished else None
             fail_unfinished(self.nb, self._finished, reason)
             return self.nb, self.resources
         finally:
-            record["seconds"] = round(time.perf_counter() - started, 2)
+            record.seconds = round(time.perf_counter() - started, 2)
             self.close_sockets()
 
 
@@ -177,6 +180,7 @@ class CapOutputBytes(NbGraderPreprocessor):
     """Replace any single output larger than `max_bytes` by a short note."""
 
     max_bytes = Integer(2_000_000, help="Largest output kept, in bytes of its JSON text.").tag(config=True)
+    outcomes = outcomes_trait()
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
@@ -185,7 +189,7 @@ class CapOutputBytes(NbGraderPreprocessor):
         for output in cell.get("outputs", []):
             size = len(str(output))
             if size > self.max_bytes:
-                outcome(resources)["flags"].append(f"cell {index}: {size / 1e6:.1f} MB output removed")
+                self.outcomes.of(resources).flags.append(f"cell {index}: {size / 1e6:.1f} MB output removed")
                 kept.append(new_output("stream", name="stdout",
                                        text=f"[output of {size / 1e6:.1f} MB removed by the grader]\n"))
             else:

@@ -11,27 +11,24 @@ import io
 from collections import defaultdict
 from pathlib import Path
 
+from grader.batch.model import BatchRun, StudentResult
 from grader.course import report
 
 CSV_COLUMNS = ["student", "notebook", "exercise", "score", "max", "status", "flags"]
 
 
-def exercise_rows(results: list[dict], exercise_of: dict[str, str]) -> list[dict]:
+def exercise_rows(results: list[StudentResult], exercise_of: dict[str, str]) -> list[dict]:
     rows = []
     for result in results:
-        for notebook, nb in sorted(result["notebooks"].items()):
-            flags = "; ".join(result.get("flags", []) + nb.get("flags", []))
-            per_exercise: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
-            for test, (score, maximum) in nb["tests"].items():
-                bucket = per_exercise[exercise_of.get(test, test)]
-                bucket[0] += score or 0.0
-                bucket[1] += maximum or 0.0
+        for notebook, nb in sorted(result.notebooks.items()):
+            flags = "; ".join(result.flags + nb.flags)
+            per_exercise = nb.per_exercise(exercise_of)
             if not per_exercise:  # missing or unreadable notebook: one row carries the status
-                rows.append({"student": result["student"], "notebook": notebook, "exercise": "",
-                             "score": nb["score"], "max": nb["max"], "status": nb["status"], "flags": flags})
+                rows.append({"student": result.student, "notebook": notebook, "exercise": "",
+                             "score": nb.score, "max": nb.max, "status": nb.status, "flags": flags})
             for exercise, (score, maximum) in sorted(per_exercise.items()):
-                rows.append({"student": result["student"], "notebook": notebook, "exercise": exercise,
-                             "score": score, "max": maximum, "status": nb["status"], "flags": flags})
+                rows.append({"student": result.student, "notebook": notebook, "exercise": exercise,
+                             "score": score, "max": maximum, "status": nb.status, "flags": flags})
     return rows
 
 
@@ -43,19 +40,18 @@ def write_csv(path: Path, rows: list[dict]) -> None:
     report.write_atomic(path, buffer.getvalue())
 
 
-def summary_table(results: list[dict]) -> str:
+def summary_table(results: list[StudentResult]) -> str:
     rows = []
-    for result in sorted(results, key=lambda r: r["student"]):
-        notebooks = result["notebooks"]
-        score = sum(nb["score"] for nb in notebooks.values())
-        maximum = sum(nb["max"] for nb in notebooks.values())
-        statuses = sorted({nb["status"] for nb in notebooks.values()} - {"ok"})
-        flags = len(result.get("flags", [])) + sum(len(nb.get("flags", [])) for nb in notebooks.values())
-        rows.append([result["student"], f"{score:g}/{maximum:g}", ", ".join(statuses) or "ok", flags])
+    for result in sorted(results, key=lambda r: r.student):
+        notebooks = result.notebooks.values()
+        statuses = sorted({nb.status for nb in notebooks} - {"ok"})
+        flags = len(result.flags) + sum(len(nb.flags) for nb in notebooks)
+        rows.append([result.student, f"{result.score:g}/{result.max_score:g}", ", ".join(statuses) or "ok",
+                     flags])
     return report.table(["student", "score", "status", "flags"], rows)
 
 
-def write_histograms(folder: Path, rows: list[dict], results: list[dict]) -> list[Path]:
+def write_histograms(folder: Path, rows: list[dict], results: list[StudentResult]) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -67,7 +63,7 @@ def write_histograms(folder: Path, rows: list[dict], results: list[dict]) -> lis
     for row in rows:
         if row["exercise"] and row["max"]:
             per_exercise[f"{row['notebook']}: {row['exercise']}"].append(row["score"] / row["max"])
-    totals = [sum(nb["score"] for nb in r["notebooks"].values()) for r in results]
+    totals = [r.score for r in results]
     figures = [("totals.png", "Total score per student", {"all notebooks": totals}, "points")]
     if per_exercise:
         figures.append(("exercises.png", "Score per exercise (fraction of its points)", per_exercise,
@@ -106,10 +102,11 @@ def nbgrader_export(db_url: str, path: Path) -> None:
     tmp.replace(path)
 
 
-def write_reports(
-    out: Path, results: list[dict], exercise_of: dict[str, str], db_url: str
-) -> dict[str, Path]:
-    rows = exercise_rows(results, exercise_of)
+def write_reports(run: BatchRun, out: Path | None = None) -> dict[str, Path]:
+    """grades.csv, nbgrader's export, the histograms and summary.md, in `out` (the run's own folder,
+    by default; the CLI passes the folder as the user wrote it, so the paths it prints read the same)."""
+    out, results, db_url = out or run.out, run.results, run.db_url
+    rows = exercise_rows(results, run.exercise_of)
     paths = {"csv": out / "grades.csv", "nbgrader_csv": out / "nbgrader_export.csv"}
     write_csv(paths["csv"], rows)
     nbgrader_export(db_url, paths["nbgrader_csv"])

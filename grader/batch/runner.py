@@ -26,7 +26,18 @@ from pathlib import Path
 from tqdm import tqdm
 
 from grader.batch import gradebook, intake, preflight, probe
-from grader.batch.model import UID_FIRST, BatchOptions, GradeTask, Limits
+from grader.batch.model import (
+    UID_FIRST,
+    BatchOptions,
+    BatchRun,
+    GradeTask,
+    Limits,
+    NotebookOutcome,
+    NotebookResult,
+    OutcomeLog,
+    StudentResult,
+    SubmissionOutcome,
+)
 from grader.batch.sandbox import confinement, exposure_warning, sandbox_support
 from grader.course import nbgrader_api, report
 from grader.course.layout import FRAMEWORKS, Lesson, lessons
@@ -63,13 +74,20 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- the worker side
 
-_SLOT = 0
+@dataclass
+class WorkerSlot:
+    """This worker process's slot, 0…jobs-1, set once by the pool initializer: its kernels run as
+    uid block + slot, so two workers never share a uid. The one per-process state of a worker."""
+
+    index: int = 0
+
+
+WORKER = WorkerSlot()
 
 
 def _init_worker(counter, log_file: str = "") -> None:
-    global _SLOT
     with counter.get_lock():
-        _SLOT = counter.value
+        WORKER.index = counter.value
         counter.value += 1
     nbgrader_api.ensure_venv_on_path()
     if log_file:  # this worker's and its kernels' chatter go to the log, not the console
@@ -92,7 +110,7 @@ def execution_config(config, *, sandbox: bool, limits: Limits, uid: int, threads
     return config
 
 
-def worker_config(task: GradeTask):
+def worker_config(task: GradeTask, outcomes: OutcomeLog):
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import (
         AssignLatePenalties,
@@ -118,9 +136,10 @@ def worker_config(task: GradeTask):
     config.CapOutputBytes.max_bytes = task.limits.output_bytes
     config.LimitOutput.max_lines = task.limits.output_lines
     config.SandboxedExecute.matplotlib_cache = task.matplotlib_cache
-    return execution_config(config, sandbox=task.sandbox, limits=task.limits, uid=task.uid_base + _SLOT,
-                            threads=task.threads, hidden=task.hidden, visible=task.visible,
-                            probe_specs=task.probe_specs)
+    config.SandboxedExecute.outcomes = config.CapOutputBytes.outcomes = outcomes
+    return execution_config(config, sandbox=task.sandbox, limits=task.limits,
+                            uid=task.uid_base + WORKER.index, threads=task.threads, hidden=task.hidden,
+                            visible=task.visible, probe_specs=task.probe_specs)
 
 
 def hold_for_manual_grading(db_url: str, assignment: str, student: str,
@@ -157,32 +176,29 @@ def root_cause(result: dict) -> str:
     return (causes[-1] if causes else text.strip().splitlines()[-1] if text.strip() else "no detail")[:300]
 
 
-def grade_submission(task: GradeTask) -> dict:
-    """Grade one student in this worker; returns per-notebook status, scores and flags."""
-    from grader.batch import preprocessors
-
-    preprocessors.OUTCOMES.clear()
+def grade_submission(task: GradeTask) -> SubmissionOutcome:
+    """Grade one student in this worker: integrity flags, then nbgrader autograde and feedback."""
     if task.work.exists():
         shutil.rmtree(task.work)
     task.work.mkdir(parents=True)
     shutil.copy(task.template_db, task.work / "gradebook.db")
     flags = {nb: check_integrity(task, nb) for nb in task.notebooks}
-    api = nbgrader_api.api(worker_config(task))
+    outcomes = OutcomeLog()
+    api = nbgrader_api.api(worker_config(task, outcomes))
     started = time.perf_counter()
     with nbgrader_api.quiet_nbgrader_log():
         graded = api.autograde(task.assignment, task.student, force=True, create=True)
         if graded.get("success"):
             api.generate_feedback(task.assignment, task.student, force=True)
-    seconds = time.perf_counter() - started
-    outcomes = {name: dict(value) for name, value in preprocessors.OUTCOMES.items()}
+    outcome = SubmissionOutcome(task.student, flags, dict(outcomes), time.perf_counter() - started)
     if not graded.get("success"):
-        return {"student": task.student, "error": f"nbgrader autograde failed: {root_cause(graded)}",
-                "flags": flags, "seconds": seconds, "outcomes": outcomes}
-    withheld = {name: o["withheld"] for name, o in outcomes.items() if o.get("withheld")}
+        outcome.error = f"nbgrader autograde failed: {root_cause(graded)}"
+        return outcome
+    withheld = {name: o.withheld for name, o in outcome.outcomes.items() if o.withheld}
     if withheld:
         hold_for_manual_grading(nbgrader_api.sqlite_url(task.work / "gradebook.db"), task.assignment,
                                 task.student, withheld)
-    return {"student": task.student, "flags": flags, "outcomes": outcomes, "seconds": seconds}
+    return outcome
 
 
 # ---------------------------------------------------------------- the main side
@@ -279,38 +295,35 @@ def is_done(out: Path, submission: intake.Submission, digest: str) -> bool:
         return False
 
 
-def notebook_rows(submission: intake.Submission, outcome: dict | None, scores: dict,
-                  template: Template) -> dict[str, dict]:
+def notebook_rows(submission: intake.Submission, outcome: SubmissionOutcome | None, scores: dict,
+                  template: Template) -> dict[str, NotebookResult]:
     """Per notebook: status, score, max, per-test scores, flags (the content of a result file)."""
     rows = {}
     for name in sorted(set(submission.files) | set(submission.problems)):
         notebook = Path(name).stem
         maximum = template.max_scores.get(notebook, 0.0)
         if name in submission.problems:
-            rows[notebook] = {"status": submission.problems[name], "score": 0.0, "max": maximum,
-                              "tests": {}, "flags": []}
+            rows[notebook] = NotebookResult(submission.problems[name], 0.0, maximum)
             continue
         found = scores.get(notebook)
-        status = (outcome or {}).get("outcomes", {}).get(notebook, {}).get("status", "ok")
-        if outcome and outcome.get("error"):
-            status = outcome["error"]
-        rows[notebook] = {
-            "status": status,
-            "seconds": (outcome or {}).get("outcomes", {}).get(notebook, {}).get("seconds", 0.0),
-            "score": found.score if found else 0.0,
-            "max": found.max_score if found else maximum,
-            "tests": {k: list(v) for k, v in (found.exercise_scores if found else {}).items()},
-            "flags": (outcome or {}).get("flags", {}).get(notebook, [])
-            + (outcome or {}).get("outcomes", {}).get(notebook, {}).get("flags", []),
-        }
+        seen = (outcome.outcomes.get(notebook) if outcome else None) or NotebookOutcome()
+        rows[notebook] = NotebookResult(
+            status=outcome.error if outcome and outcome.error else seen.status,
+            seconds=seen.seconds,
+            score=found.score if found else 0.0,
+            max=found.max_score if found else maximum,
+            tests={k: list(v) for k, v in (found.exercise_scores if found else {}).items()},
+            flags=(outcome.flags.get(notebook, []) if outcome else []) + seen.flags,
+        )
     return rows
 
 
-def finish_student(submission: intake.Submission, digest: str, outcome: dict | None, task: GradeTask | None,
-                   template: Template, main_url: str, lesson: Lesson, out: Path) -> dict:
+def finish_student(submission: intake.Submission, digest: str, outcome: SubmissionOutcome | None,
+                   task: GradeTask | None, template: Template, main_url: str, lesson: Lesson,
+                   out: Path) -> StudentResult:
     """Merge into the main gradebook, copy feedback, then write the result file (last: it marks done)."""
     scores: dict = {}
-    if task is not None and outcome is not None and not outcome.get("error"):
+    if task is not None and outcome is not None and not outcome.error:
         private = nbgrader_api.sqlite_url(task.work / "gradebook.db")
         gradebook.merge_submission(main_url, private, template.course_id, lesson.assignment_id,
                                    submission.student)
@@ -322,10 +335,10 @@ def finish_student(submission: intake.Submission, digest: str, outcome: dict | N
     else:
         gradebook.record_empty_submission(main_url, template.course_id, lesson.assignment_id,
                                           submission.student)
-    result = {"student": submission.student, "digest": digest, "flags": submission.flags,
-              "seconds": round((outcome or {}).get("seconds", 0.0), 2),
-              "notebooks": notebook_rows(submission, outcome, scores, template)}
-    report.write_json(result_path(out, submission.student), result)
+    result = StudentResult(submission.student, digest, submission.flags,
+                           round(outcome.seconds if outcome else 0.0, 2),
+                           notebook_rows(submission, outcome, scores, template))
+    report.write_json(result_path(out, submission.student), result.to_json())
     return result
 
 
@@ -371,16 +384,16 @@ class GradingStopped(CourseError):
     """The grader's own fault: the batch stops, results already written stay valid."""
 
 
-def death_of(outcome: dict) -> tuple | None:
+def death_of(outcome: SubmissionOutcome) -> tuple | None:
     """(notebook, cell) pairs where an unexplained kernel death happened, or None."""
     from grader.batch.preprocessors import KERNEL_DIED
 
-    deaths = tuple(sorted((name, o.get("died_at")) for name, o in outcome.get("outcomes", {}).items()
-                          if o.get("status") == KERNEL_DIED))
+    deaths = tuple(sorted((name, o.died_at) for name, o in outcome.outcomes.items()
+                          if o.status == KERNEL_DIED))
     return deaths or None
 
 
-def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list[dict]:
+def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> BatchRun:
     """Grade every submission not yet graded (all with --force); returns every student's result.
 
     Stops with GradingStopped (never a zero) when the fault is the grader's: a kernel that cannot
@@ -431,7 +444,7 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
                          hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base, specs,
                          fonts, log_file)
 
-    def finish(submission: intake.Submission, outcome: dict | None) -> None:
+    def finish(submission: intake.Submission, outcome: SubmissionOutcome | None) -> None:
         task = task_for(submission) if outcome is not None else None
         finish_student(submission, digests[submission.student], outcome, task, template, main_url,
                        lesson, out)
@@ -447,7 +460,7 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(counter, log_file))
         futures = {pool.submit(grade_submission, task_for(s)): s for s in gradable}
-        streak: list[tuple[intake.Submission, dict]] = []  # same death, results held back
+        streak: list[tuple[intake.Submission, SubmissionOutcome]] = []  # same death, results held back
         try:
             for future in as_completed(futures):
                 submission = futures[future]
@@ -456,8 +469,7 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
                 except Exception as exc:  # the grader's own crash: stop, never a zero
                     raise GradingStopped(f"the grader crashed while grading {submission.student}: "
                                          f"{type(exc).__name__}: {exc}"[:400]) from exc
-                faults = [f"{name}: {o['fault']}" for name, o in outcome.get("outcomes", {}).items()
-                          if o.get("fault")]
+                faults = outcome.faults()
                 if faults:
                     raise GradingStopped(f"grading {submission.student}: {'; '.join(faults)}")
                 death = death_of(outcome)
@@ -490,10 +502,10 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> list
     results = []
     for s in submissions:
         try:
-            results.append(json.loads(result_path(out, s.student).read_text()))
-        except (OSError, ValueError):
+            results.append(StudentResult.from_json(json.loads(result_path(out, s.student).read_text())))
+        except (OSError, ValueError, KeyError):
             continue
-    return results
+    return BatchRun(lesson.assignment_id, out, main_url, template.exercise_of, results, unrecognised)
 
 
 def matplotlib_cache(folder: Path) -> str:

@@ -117,35 +117,23 @@ def grade_lesson(
         warn_unconfined=False,
     )
     graded = run_batch(root, root / SUBMISSIONS_DIR, options)
-    exercise_of = _exercise_map(lesson)
     runs = []
-    for result in graded:
-        for notebook, row in sorted(result["notebooks"].items()):
-            per_exercise: dict[str, list[float]] = {}
-            for test, (score, maximum) in row["tests"].items():
-                bucket = per_exercise.setdefault(exercise_of.get(test, test), [0.0, 0.0])
-                bucket[0] += score or 0.0
-                bucket[1] += maximum or 0.0
+    for result in graded.results:
+        for notebook, row in sorted(result.notebooks.items()):
             run = NotebookRun(
                 lesson.assignment_id,
                 notebook,
-                result["student"],
-                row["status"],
-                row["score"],
-                row["max"],
-                row.get("seconds", 0.0),
-                {k: tuple(v) for k, v in per_exercise.items()},
+                result.student,
+                row.status,
+                row.score,
+                row.max,
+                row.seconds or 0.0,
+                row.per_exercise(graded.exercise_of),
             )
             executed = keep_executed(out, build, run)
             judge(run, executed)
             runs.append(run)
     return LessonGrading(lesson, runs, time.perf_counter() - started)
-
-
-def _exercise_map(lesson: Lesson) -> dict[str, str]:
-    from grader.batch.runner import exercise_map
-
-    return exercise_map(lesson)
 
 
 def keep_executed(out: Path, build: Path, run: NotebookRun) -> Path | None:

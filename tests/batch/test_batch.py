@@ -40,23 +40,20 @@ needs_sandbox = pytest.mark.skipif(not sandbox.sandbox_support().available,
 def graded(tmp_path_factory):
     out = tmp_path_factory.mktemp("grading")
     started = time.perf_counter()
-    results = run_batch(ROOT, FIXTURES, BatchOptions(ASSIGNMENT, out, jobs=2, limits=LIMITS, progress=False))
-    from grader.batch.runner import exercise_map
-    from grader.course.layout import lessons
-
-    paths = write_reports(out, results, exercise_map(lessons(ROOT, [ASSIGNMENT])[0]),
-                          f"sqlite:///{out / 'gradebook.db'}")
-    return {"out": out, "results": {r["student"]: r for r in results}, "paths": paths,
+    run = run_batch(ROOT, FIXTURES, BatchOptions(ASSIGNMENT, out, jobs=2, limits=LIMITS, progress=False))
+    assert run.db_url == f"sqlite:///{out / 'gradebook.db'}"
+    paths = write_reports(run)
+    return {"out": out, "results": run.by_student(), "paths": paths,
             "seconds": time.perf_counter() - started}
 
 
 def notebook(graded, student, name="autograd_pytorch"):
-    return graded["results"][student]["notebooks"][name]
+    return graded["results"][student].notebooks[name]
 
 
 def all_flags(graded, student) -> str:
     result = graded["results"][student]
-    return " | ".join(result["flags"] + [f for nb in result["notebooks"].values() for f in nb["flags"]])
+    return " | ".join(result.flags + [f for nb in result.notebooks.values() for f in nb.flags])
 
 
 EXPECTED = {  # student: (status starts with, PyTorch score out of 12)
@@ -78,18 +75,18 @@ EXPECTED = {  # student: (status starts with, PyTorch score out of 12)
 def test_each_bad_submission_gets_a_clear_status_and_a_fair_score(graded, student):
     status, score = EXPECTED[student]
     row = notebook(graded, student)
-    assert row["status"].startswith(status), f"{student}: status {row['status']!r}, expected {status!r}"
-    assert row["score"] == score, f"{student}: scored {row['score']}, expected {score}: {row}"
-    assert notebook(graded, student, "autograd_tensorflow")["status"] == "missing notebook"
+    assert row.status.startswith(status), f"{student}: status {row.status!r}, expected {status!r}"
+    assert row.score == score, f"{student}: scored {row.score}, expected {score}: {row}"
+    assert notebook(graded, student, "autograd_tensorflow").status == "missing notebook"
 
 
 @needs_sandbox
 def test_missing_notebooks_and_tf_noise(graded):
     missing = graded["results"]["missing"]
-    assert {nb["status"] for nb in missing["notebooks"].values()} == {"missing notebook"}
-    assert "extra file ignored: notes.txt" in missing["flags"]
+    assert {nb.status for nb in missing.notebooks.values()} == {"missing notebook"}
+    assert "extra file ignored: notes.txt" in missing.flags
     noisy = notebook(graded, "tf_noise", "autograd_tensorflow")
-    assert (noisy["status"], noisy["score"]) == ("ok", 12), "TF's stderr notice must not cost points"
+    assert (noisy.status, noisy.score) == ("ok", 12), "TF's stderr notice must not cost points"
 
 
 @needs_sandbox
@@ -123,10 +120,10 @@ def test_a_warning_stays_in_the_feedback_and_costs_nothing(graded):
 @needs_sandbox
 def test_patched_comparison_helpers_earn_nothing(graded):
     plain, patched = notebook(graded, "wrong_plain"), notebook(graded, "wrong_patched")
-    assert plain["status"] == patched["status"] == "ok"
-    assert plain["score"] < 12, f"the wrong custom backward must lose points: {plain}"
-    assert patched["score"] <= plain["score"], (
-        f"patching np.allclose & co. must not pay: patched {patched['score']} > plain {plain['score']}")
+    assert plain.status == patched.status == "ok"
+    assert plain.score < 12, f"the wrong custom backward must lose points: {plain}"
+    assert patched.score <= plain.score, (
+        f"patching np.allclose & co. must not pay: patched {patched.score} > plain {plain.score}")
     flags = all_flags(graded, "wrong_patched")
     assert "numpy.allclose was replaced" in flags and "points withheld" in flags, flags
     assert "points withheld" not in all_flags(graded, "wrong_plain")
@@ -204,12 +201,12 @@ def test_rerun_grades_nothing_new_and_force_regrades(graded):
     out = graded["out"]
     before = {p.name: p.stat().st_mtime_ns for p in (out / "results").iterdir()}
     (out / "results" / "good.json").unlink()
-    results = run_batch(ROOT, FIXTURES, BatchOptions(ASSIGNMENT, out, jobs=1, limits=LIMITS, progress=False))
+    rerun = run_batch(ROOT, FIXTURES, BatchOptions(ASSIGNMENT, out, jobs=1, limits=LIMITS, progress=False))
     after = {p.name: p.stat().st_mtime_ns for p in (out / "results").iterdir()}
     assert set(after) == set(before)
     regraded = [n for n in after if after[n] != before.get(n)]
     assert regraded == ["good.json"], f"only the missing student is graded, not {regraded}"
-    assert next(r for r in results if r["student"] == "good")["notebooks"]["autograd_pytorch"]["score"] == 12
+    assert rerun.by_student()["good"].notebooks["autograd_pytorch"].score == 12
 
 
 def submissions_count(db: Path) -> dict[str, int]:

@@ -64,19 +64,19 @@ def graded(tmp_path_factory):
     folder = tmp_path_factory.mktemp("distributed")
     lesson = solved_submission(folder / "submitted")
     out = folder / "out"
-    results = run_batch(ROOT, folder / "submitted",
-                        BatchOptions(ASSIGNMENT, out, jobs=1, limits=LIMITS, progress=False))
-    return {"lesson": lesson, "out": out, "result": {r["student"]: r for r in results}[STUDENT]}
+    run = run_batch(ROOT, folder / "submitted",
+                    BatchOptions(ASSIGNMENT, out, jobs=1, limits=LIMITS, progress=False))
+    return {"lesson": lesson, "out": out, "result": run.by_student()[STUDENT]}
 
 
 @needs_sandbox
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_the_solved_lesson_gets_full_marks_in_the_sandbox(graded, framework):
     name = graded["lesson"].notebook_id(framework)
-    row = graded["result"]["notebooks"][name]
-    assert row["status"] == "ok", f"{name}: status {row['status']!r}, flags {row['flags']}"
-    assert row["max"] > 0 and row["score"] == row["max"], (
-        f"{name} scored {row['score']}/{row['max']} in the sandbox: {row['tests']}")
+    row = graded["result"].notebooks[name]
+    assert row.status == "ok", f"{name}: status {row.status!r}, flags {row.flags}"
+    assert row.max > 0 and row.score == row.max, (
+        f"{name} scored {row.score}/{row.max} in the sandbox: {row.tests}")
 
 
 @needs_sandbox

@@ -2,39 +2,51 @@
 
 from __future__ import annotations
 
-import pytest
+import copy
 
-from grader.batch import preprocessors
+import pytest
+from traitlets.config import Config
+
+from grader.batch.model import NotebookOutcome, OutcomeLog
 from grader.batch.preprocessors import (
     LIMIT_ERROR,
     CapOutputBytes,
     RedactHiddenTests,
+    SandboxedExecute,
     StderrNotScored,
     fail_unfinished,
-    outcome,
 )
 from grader.course import cells
 from tests.notebooks import error, graded_cell, new_markdown_cell, notebook, solution_cell, stream
 
 
-@pytest.fixture(autouse=True)
-def fresh_outcomes():
-    preprocessors.OUTCOMES.clear()
-    yield
-    preprocessors.OUTCOMES.clear()
+@pytest.fixture
+def log():
+    return OutcomeLog()
 
 
 def resources(name: str = "autograd_pytorch") -> dict:
     return {"unique_key": name}
 
 
-def test_outcome_is_one_record_per_notebook():
-    first = outcome(resources("a"))
-    assert first == {"status": "ok", "flags": [], "withheld": []}
-    first["flags"].append("x")
-    assert outcome(resources("a"))["flags"] == ["x"]
-    assert outcome(resources("b"))["flags"] == []
-    assert outcome({}) is outcome({"unique_key": None})  # unnamed notebooks share "notebook"
+def test_the_outcome_log_has_one_record_per_notebook(log):
+    first = log.of(resources("a"))
+    assert first == NotebookOutcome()
+    first.flags.append("x")
+    assert log.of(resources("a")).flags == ["x"]
+    assert log.of(resources("b")).flags == []
+    assert log.of({}) is log.of({"unique_key": None}) is log.of(None)  # unnamed notebooks share one
+    assert sorted(log) == ["a", "b", "notebook"]
+
+
+def test_the_outcome_log_reaches_preprocessors_through_config_uncopied(log):
+    """traitlets deep-copies config values into each configurable: the log must survive that."""
+    config = Config()
+    config.SandboxedExecute.outcomes = config.CapOutputBytes.outcomes = log
+    assert copy.deepcopy(log) is log
+    assert CapOutputBytes(config=config).outcomes is log
+    assert SandboxedExecute(config=config).outcomes is log
+    assert CapOutputBytes().outcomes is not CapOutputBytes().outcomes  # unconfigured: a log each
 
 
 def test_fail_unfinished_gives_every_unfinished_code_cell_an_error():
@@ -48,23 +60,23 @@ def test_fail_unfinished_gives_every_unfinished_code_cell_an_error():
         assert [(o.ename, o.evalue) for o in cell.outputs] == [(LIMIT_ERROR, "memory limit")]
 
 
-def test_cap_output_bytes_replaces_only_the_oversized_output():
+def test_cap_output_bytes_replaces_only_the_oversized_output(log):
     small, huge = stream("ok\n"), stream("x" * 5000)
     cell = graded_cell("print()", outputs=[small, huge])
-    pre = CapOutputBytes(max_bytes=1000)
+    pre = CapOutputBytes(max_bytes=1000, outcomes=log)
     cell, _ = pre.preprocess_cell(cell, resources(), 3)
     assert cell.outputs[0] == small
     assert cell.outputs[1].output_type == "stream" and "removed by the grader" in cell.outputs[1].text
-    assert outcome(resources())["flags"] == ["cell 3: 0.0 MB output removed"]
+    assert log.of(resources()).flags == ["cell 3: 0.0 MB output removed"]
 
 
-def test_cap_output_bytes_leaves_markdown_and_small_outputs_alone():
+def test_cap_output_bytes_leaves_markdown_and_small_outputs_alone(log):
     markdown = new_markdown_cell("x" * 5000)
     cell = graded_cell("print()", outputs=[stream("ok\n")])
-    pre = CapOutputBytes(max_bytes=1000)
+    pre = CapOutputBytes(max_bytes=1000, outcomes=log)
     assert pre.preprocess_cell(markdown, resources(), 0)[0] is markdown
     assert pre.preprocess_cell(cell, resources(), 1)[0].outputs == [stream("ok\n")]
-    assert outcome(resources())["flags"] == []
+    assert log.of(resources()).flags == []
 
 
 HIDDEN_TEST = "assert f(1) == 2\n### BEGIN HIDDEN TESTS\nassert f(2) == 3  # secret\n### END HIDDEN TESTS"

@@ -5,17 +5,18 @@ from __future__ import annotations
 import csv
 
 from grader.batch import results
+from grader.batch.model import BatchRun, NotebookResult, StudentResult
 
-ALICE = {"student": "alice", "flags": ["zip held extra files"], "notebooks": {
-    "autograd_pytorch": {"status": "ok", "score": 3.0, "max": 4.0, "flags": ["ex1_f: imports ctypes"],
+ALICE_JSON = {"student": "alice", "digest": "ab12", "flags": ["zip held extra files"], "seconds": 4.5,
+              "notebooks": {
+    "autograd_pytorch": {"status": "ok", "seconds": 4.5, "score": 3.0, "max": 4.0,
                          "tests": {"ex1_f_visible": [1.0, 1.0], "ex1_f_hidden": [0.0, 1.0],
-                                   "ex2_g_visible": [2.0, 2.0]}},
-    "autograd_tensorflow": {"status": "missing", "score": 0.0, "max": 4.0, "flags": [], "tests": {}},
+                                   "ex2_g_visible": [2.0, 2.0]}, "flags": ["ex1_f: imports ctypes"]},
+    "autograd_tensorflow": {"status": "missing", "score": 0.0, "max": 4.0, "tests": {}, "flags": []},
 }}
-BOB = {"student": "bob", "notebooks": {
-    "autograd_pytorch": {"status": "kernel died", "score": 1.0, "max": 4.0, "flags": [],
-                         "tests": {"ex1_f_visible": [1.0, 1.0], "ex2_g_visible": [None, 2.0]}},
-}}
+ALICE = StudentResult.from_json(ALICE_JSON)
+BOB = StudentResult("bob", "cd34", [], 2.0, {"autograd_pytorch": NotebookResult(
+    "kernel died", 1.0, 4.0, {"ex1_f_visible": [1.0, 1.0], "ex2_g_visible": [None, 2.0]}, [], 2.0)})
 EXERCISE_OF = {"ex1_f_visible": "ex1_f", "ex1_f_hidden": "ex1_f", "ex2_g_visible": "ex2_g"}
 
 
@@ -59,8 +60,22 @@ def test_summary_table_totals_statuses_and_flag_counts():
     assert cells[2:] == [["alice", "3/8", "missing", "2"], ["bob", "1/4", "kernel died", "0"]]
 
 
+def test_a_result_file_reads_back_as_it_was_written():
+    assert ALICE.to_json() == ALICE_JSON
+    assert list(ALICE.to_json()["notebooks"]["autograd_pytorch"]) == [
+        "status", "seconds", "score", "max", "tests", "flags"]
+    assert "seconds" not in ALICE.to_json()["notebooks"]["autograd_tensorflow"]  # never run
+    assert StudentResult.from_json(BOB.to_json()) == BOB
+    assert (ALICE.score, ALICE.max_score) == (3.0, 8.0)
+
+
+def test_per_exercise_adds_up_tests_and_treats_none_as_zero():
+    assert BOB.notebooks["autograd_pytorch"].per_exercise(EXERCISE_OF) == {"ex1_f": (1.0, 1.0),
+                                                                           "ex2_g": (0.0, 2.0)}
+
+
 def test_summary_says_ok_when_every_notebook_is_ok():
-    fine = {"student": "carol", "notebooks": {"a": {"status": "ok", "score": 1.0, "max": 1.0, "tests": {}}}}
+    fine = StudentResult("carol", "", [], 0.0, {"a": NotebookResult("ok", 1.0, 1.0)})
     assert "| carol   | 1/1   | ok     | 0     |" in results.summary_table([fine])
 
 
@@ -76,3 +91,17 @@ def test_histograms_are_written_for_totals_and_exercises(tmp_path):
 def test_without_exercise_rows_only_totals_are_plotted(tmp_path):
     written = results.write_histograms(tmp_path, [], [ALICE])
     assert [p.name for p in written] == ["totals.png"]
+
+
+def test_write_reports_writes_every_report_of_a_run(tmp_path):
+    from nbgrader.api import Gradebook
+
+    db_url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    with Gradebook(db_url) as gb:
+        gb.add_student("alice")
+    run = BatchRun("01_autograd", tmp_path, db_url, EXERCISE_OF, [ALICE, BOB])
+    paths = results.write_reports(run)
+    assert sorted(paths) == ["csv", "exercises", "nbgrader_csv", "totals"]
+    assert all(path.is_file() for path in paths.values())
+    assert (tmp_path / "summary.md").read_text() == results.summary_table([ALICE, BOB]) + "\n"
+    assert run.by_student()["bob"] is BOB
