@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import ast
+import logging
 import os
 import sys
 from pathlib import Path
 
-from .errors import CourseError
+from grader.errors import CourseError
 
 
 def parse_value(text: str):
@@ -23,7 +24,7 @@ def parse_value(text: str):
 
 
 def cmd_release(args, root: Path) -> int:
-    from .release import release
+    from grader.authoring.release import release
 
     for path in release(root, args.assignments or None):
         print(f"released {path.relative_to(root)}")
@@ -31,7 +32,7 @@ def cmd_release(args, root: Path) -> int:
 
 
 def cmd_check(args, root: Path) -> int:
-    from .check import check
+    from grader.authoring.lint import check
 
     problems = check(root, args.assignments or None)
     for problem in problems:
@@ -41,7 +42,7 @@ def cmd_check(args, root: Path) -> int:
 
 
 def notebooks_from(paths: list[str], root: Path) -> list[Path]:
-    from .course import lessons
+    from grader.course.layout import lessons
 
     if not paths:
         return [p for lesson in lessons(root) for p in lesson.sources()]
@@ -61,7 +62,8 @@ def notebooks_from(paths: list[str], root: Path) -> list[Path]:
 
 
 def cmd_run(args, root: Path) -> int:
-    from . import headless, report
+    from grader import headless
+    from grader.course import report
 
     parameters = {name: parse_value(value) for name, value in args.parameter}
     jobs = []
@@ -82,8 +84,8 @@ def cmd_run(args, root: Path) -> int:
 
 
 def cmd_samples(args, root: Path) -> int:
-    from .course import lessons
-    from .samples import build_samples
+    from grader.authoring.samples import build_samples
+    from grader.course.layout import lessons
 
     for path in build_samples(root, lessons(root, args.assignments or None)):
         print(f"wrote {path.relative_to(root)}")
@@ -91,16 +93,16 @@ def cmd_samples(args, root: Path) -> int:
 
 
 def cmd_course(args, root: Path) -> int:
-    from .course_job import run_course
+    from grader.jobs.course import run_course
 
     return run_course(root, root / "build" / "course", args.jobs, args.assignments or None)
 
 
 def cmd_autograde(args, root: Path) -> int:
-    from . import results
-    from .batch import BatchOptions, Limits, exercise_map, parse_shard, run_batch
-    from .course import lessons
-    from .nbgrader_course import database_url, sqlite_url
+    from grader.batch import results
+    from grader.batch.model import BatchOptions, Limits
+    from grader.batch.runner import parse_shard, run_batch
+    from grader.course.nbgrader_api import database_url
 
     out = Path(args.out) if args.out else root / "build" / "grading" / args.assignment
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
@@ -108,11 +110,9 @@ def cmd_autograde(args, root: Path) -> int:
     db = database_url(args.db) if args.db else None
     options = BatchOptions(args.assignment, out, args.jobs, args.force, db,
                            parse_shard(args.shard) if args.shard else None, not args.no_sandbox, limits)
-    graded = run_batch(root, Path(args.submissions), options)
-    db_url = db or sqlite_url(out.resolve() / "gradebook.db")
-    exercise_of = exercise_map(lessons(root, [args.assignment])[0])
-    paths = results.write_reports(out, graded, exercise_of, db_url)
-    print(results.summary_table(graded))
+    run = run_batch(root, Path(args.submissions), options)
+    paths = results.write_reports(run, out)
+    print(results.summary_table(run.results))
     for label, path in paths.items():
         print(f"{label}: {path}")
     print(f"feedback: {out / 'feedback'}")
@@ -120,7 +120,7 @@ def cmd_autograde(args, root: Path) -> int:
 
 
 def cmd_site(args, root: Path) -> int:
-    from .site.build import build_site
+    from grader.site.build import build_site
 
     built = build_site(root, Path(args.out) if args.out else None, jobs=args.jobs, run=not args.no_run)
     for warning in built.warnings:
@@ -130,13 +130,14 @@ def cmd_site(args, root: Path) -> int:
 
 
 def cmd_bench(args, root: Path) -> int:
-    from .bench import run_bench
+    from grader.jobs.bench import run_bench
 
     return run_bench(root, root / "build" / "bench", args.students, args.jobs)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .batch import Limits
+    from grader.batch.model import Limits
+    from grader.headless import RunJob
 
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -154,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="notebooks or folders (default: all solutions)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
     p.add_argument("--jobs", type=int, default=jobs_default)
-    p.add_argument("--timeout", type=int, default=300, help="per-cell timeout in seconds")
+    p.add_argument("--timeout", type=int, default=RunJob.cell_timeout, help="per-cell timeout in seconds")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("samples", help="rebuild data/submissions/ from the release and wrong answers")
@@ -197,13 +198,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def show_library_warnings() -> None:
+    """The library logs (logging.getLogger(__name__)); its warnings reach stderr as plain lines, as
+    the messages of the command line do. Only the `grader` loggers: nbgrader's own stay as they are."""
+    logger = logging.getLogger("grader")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    show_library_warnings()
     if getattr(args, "jobs", 1) < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2
     try:
-        from .course import find_root
+        from grader.course.layout import find_root
 
         return args.func(args, find_root())
     except CourseError as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from tqdm import tqdm
 
-from . import cells
+from grader.course import cells
 
 DEFAULT_PARAMETERS = {"FAST": True}
 

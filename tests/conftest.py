@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from grader.course import find_root
-from grader.nbgrader_course import ensure_venv_on_path
+from grader.course.layout import find_root
+from grader.course.nbgrader_api import ensure_venv_on_path
 
 ROOT = find_root(Path(__file__).parent)
 ensure_venv_on_path()

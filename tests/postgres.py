@@ -1,7 +1,7 @@
 """A throwaway PostgreSQL server for tests: installed with apt when missing (as root), started on
 loopback in a temporary folder, stopped and removed afterwards, even when the test fails.
 
-Used by tests/test_batch_postgres.py and tests/test_slurm.py (import `postgres_url`: it is a
+Used by tests/batch/test_batch_postgres.py and tests/batch/test_slurm.py (import `postgres_url`: it is a
 module-scoped fixture).
 """
 

@@ -8,10 +8,10 @@ import sys
 import nbformat
 import pytest
 
-from grader import cells
-from grader.check import check
+from grader.authoring.lint import check
 from grader.cli import parse_value
-from grader.course import find_root
+from grader.course import cells
+from grader.course.layout import find_root
 
 ROOT = find_root()
 

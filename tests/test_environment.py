@@ -9,7 +9,7 @@ import tomllib
 import yaml
 from packaging.requirements import Requirement
 
-from grader.course import find_root
+from grader.course.layout import find_root
 
 ROOT = find_root()
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())

@@ -14,12 +14,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import cells, gradebook, headless
-from grader.answer_check import SOLUTION, check_notebook
-from grader.course import FRAMEWORKS, find_root, lessons
-from grader.release import read, write
-from grader.samples import submission
-from grader.wrong_answers import committed_answers, too_few_answers
+from grader import headless
+from grader.authoring.answer_check import SOLUTION, check_notebook
+from grader.authoring.release import read, write
+from grader.authoring.samples import submission
+from grader.authoring.wrong_answers import committed_answers, too_few_answers
+from grader.batch import gradebook
+from grader.course import cells
+from grader.course.layout import FRAMEWORKS, find_root, lessons
 
 ROOT = find_root()
 NOTEBOOKS = [pytest.param(lesson, fw, id=lesson.notebook_id(fw),

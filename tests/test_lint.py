@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from grader.course import find_root
+from grader.course.layout import find_root
 
 
 def test_ruff_is_clean():

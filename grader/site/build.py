@@ -14,10 +14,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import report
-from ..course import FRAMEWORKS, Lesson, lessons
-from ..errors import CourseError
-from . import checks, pages, runs
+from grader.course import report
+from grader.course.layout import FRAMEWORKS, Lesson, lessons
+from grader.errors import CourseError
+from grader.site import checks, pages, runs
 
 
 @dataclass

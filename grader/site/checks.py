@@ -32,8 +32,8 @@ from pathlib import Path
 
 import nbformat
 
-from .. import cells
-from ..course import Lesson
+from grader.course import cells
+from grader.course.layout import Lesson
 
 SUBSTRING_MIN = 16
 TRIVIAL = re.compile(r"""^[\s()\[\]{},:;.'"`\\]*$""")

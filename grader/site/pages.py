@@ -19,11 +19,11 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from .. import release
-from ..course import FRAMEWORKS, Lesson, publish_settings
-from ..opening import LABELS
-from . import pairing, safe_cells
-from .runs import Run
+from grader.authoring import release
+from grader.authoring.opening import LABELS
+from grader.course.layout import FRAMEWORKS, Lesson, publish_settings
+from grader.site import pairing, safe_cells
+from grader.site.runs import Run
 
 LESSONS_DIR, DOWNLOADS_DIR, GUIDES_DIR = "lessons", "downloads", "guides"
 GUIDE_ORDER = ("authoring", "grading")  # the docs/ guides come first, in this order

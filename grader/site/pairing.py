@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from nbformat import NotebookNode
 
-from ..course import FRAMEWORKS
+from grader.course.layout import FRAMEWORKS
 
 SIDE_BY_SIDE = "Side by side"
 

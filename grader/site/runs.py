@@ -24,9 +24,10 @@ from pathlib import Path
 
 import nbformat
 
-from .. import headless, report
-from ..course import FRAMEWORKS, Lesson
-from .safe_cells import executed_outputs
+from grader import headless
+from grader.course import report
+from grader.course.layout import FRAMEWORKS, Lesson
+from grader.site.safe_cells import executed_outputs
 
 PARAMETERS = {"FAST": True}
 COURSE_EXECUTED = Path("build") / "course" / "executed"

@@ -18,9 +18,9 @@ import re
 import nbformat
 from nbformat import NotebookNode
 
-from .. import cells
-from ..errors import CourseError
-from ..noise import STDERR_NOISE
+from grader.course import cells
+from grader.course.noise import STDERR_NOISE
+from grader.errors import CourseError
 
 GRADED_FLAGS = ("solution", "grade", "task")
 MARKERS = (cells.BEGIN_SOLUTION, cells.END_SOLUTION, cells.BEGIN_HIDDEN, "### END HIDDEN TESTS")

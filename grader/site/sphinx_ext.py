@@ -19,8 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx_design.shared import create_component
 
-from ..course import FRAMEWORKS
-from ..opening import LABELS
+from grader.authoring.opening import LABELS
+from grader.course.layout import FRAMEWORKS
 
 STATIC = Path(__file__).parent / "static"
 SYNC_GROUP = "framework"

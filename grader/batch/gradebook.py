@@ -1,0 +1,103 @@
+"""Grading with stock nbgrader into a gradebook of our own, and reading scores back out of it.
+
+The course job grades data/submissions/ this way; nothing here computes a score itself.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.course import nbgrader_api
+from grader.course.layout import FRAMEWORKS, Lesson
+
+
+@dataclass(frozen=True)
+class NotebookScore:
+    student: str
+    assignment: str
+    notebook: str
+    score: float
+    max_score: float
+    exercise_scores: dict[str, tuple[float, float]]  # test grade_id -> (score, max)
+
+
+def autograde(root: Path, lessons_: list[Lesson], submissions_dir: Path, work_dir: Path,
+              students: list[str] | None = None, fresh: bool = True) -> list[NotebookScore]:
+    """Stock nbgrader: generate_assignment (fills the gradebook) then autograde each submission."""
+    if fresh and work_dir.exists():
+        shutil.rmtree(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    config = nbgrader_api.work_config(root, work_dir, submitted=submissions_dir)
+    api = nbgrader_api.api(config)
+    students = students or sorted(p.name for p in submissions_dir.iterdir() if p.is_dir())
+    with nbgrader_api.quiet_nbgrader_log():
+        for lesson in lessons_:
+            nbgrader_api.checked(api.generate_assignment(lesson.assignment_id),
+                                 f"generate_assignment {lesson.assignment_id}")
+            for student in students:
+                if (submissions_dir / student / lesson.assignment_id).is_dir():
+                    nbgrader_api.checked(api.autograde(lesson.assignment_id, student),
+                                         f"autograde {lesson.assignment_id} for {student}")
+    return scores(config.CourseDirectory.db_url, lessons_, students)
+
+
+def scores(db_url: str, lessons_: list[Lesson], students: list[str]) -> list[NotebookScore]:
+    from nbgrader.api import Gradebook, MissingEntry
+
+    found = []
+    with Gradebook(db_url) as gb:
+        for lesson in lessons_:
+            for student in students:
+                for notebook in (lesson.notebook_id(fw) for fw in FRAMEWORKS):
+                    try:
+                        nb = gb.find_submission_notebook(notebook, lesson.assignment_id, student)
+                    except MissingEntry:
+                        continue
+                    per_test = {g.name: (g.score or 0.0, g.max_score) for g in nb.grades
+                                if g.cell_type == "code" and g.max_score}
+                    found.append(NotebookScore(student, lesson.assignment_id, notebook,
+                                               nb.score, nb.max_score, per_test))
+    return found
+
+
+def merge_submission(main_url: str, private_url: str, course_id: str, assignment: str, student: str) -> None:
+    """Copy one student's autograde results from a worker's private gradebook into the main one.
+
+    Upsert: a re-graded student updates their auto scores in place (manual grades an instructor
+    already gave are kept); nothing is duplicated. Only the main process calls this, so a SQLite
+    main gradebook never sees two writers.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(private_url, course_id) as private, Gradebook(main_url, course_id) as main:
+        source = private.find_submission(assignment, student)
+        main.update_or_create_student(student)
+        try:
+            target = main.find_submission(assignment, student)
+        except MissingEntry:
+            target = main.add_submission(assignment, student, timestamp=source.timestamp)
+        target.timestamp = source.timestamp
+        for notebook in source.notebooks:
+            for grade in notebook.grades:
+                merged = main.find_grade(grade.name, notebook.name, assignment, student)
+                merged.auto_score = grade.auto_score
+                merged.needs_manual_grade = grade.needs_manual_grade
+            for comment in notebook.comments:
+                merged_comment = main.find_comment(comment.name, notebook.name, assignment, student)
+                merged_comment.auto_comment = comment.auto_comment
+        main.db.commit()
+
+
+def record_empty_submission(main_url: str, course_id: str, assignment: str, student: str) -> None:
+    """A student with no gradable notebook still appears in the gradebook (and in nbgrader export)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(main_url, course_id) as main:
+        main.update_or_create_student(student)
+        try:
+            main.find_submission(assignment, student)
+        except MissingEntry:
+            main.add_submission(assignment, student)
+
