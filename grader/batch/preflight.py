@@ -98,13 +98,25 @@ def import_check(
     if done.returncode != 0:
         lines = [line for line in (done.stderr or done.stdout).strip().splitlines() if line.strip()]
         cause = lines[-1] if lines else f"exit code {done.returncode}"
-        raise CourseError(
-            f"preflight: the grading kernel cannot start: {python} ({as_whom}) failed to import "
-            f"ipykernel or the lesson's modules: {cause}. The kernel spec in {spec_dir} runs {python}; "
-            "install ipykernel and the course's requirements into that environment (make setup), and make "
-            "every folder of it readable by other users (chmod -R o+rX), since confined kernels run as "
-            "an unprivileged uid."
+        raise CourseError(import_failure(cause, python, spec_dir, as_whom))
+
+
+def import_failure(cause: str, python: str, spec_dir: str, as_whom: str) -> str:
+    """What went wrong in step 1, and the fix: bubblewrap's own failure is not a broken environment."""
+    if cause.startswith("bwrap:"):
+        return (
+            f"preflight: the sandbox cannot start here ({cause}). bubblewrap needs user namespaces and "
+            "mounts, which a container's default seccomp profile or missing capabilities forbid; see "
+            "docs/scale-out.md for the settings that allow it, or grade with --no-sandbox where the "
+            "machine itself is the boundary."
         )
+    return (
+        f"preflight: the grading kernel cannot start: {python} ({as_whom}) failed to import "
+        f"ipykernel or the lesson's modules: {cause}. The kernel spec in {spec_dir} runs {python}; "
+        "install ipykernel and the course's requirements into that environment (make setup), and make "
+        "every folder of it readable by other users (chmod -R o+rX), since confined kernels run as "
+        "an unprivileged uid."
+    )
 
 
 def canary(modules: tuple[str, ...], names: list[str]) -> NotebookNode:
