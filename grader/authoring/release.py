@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 
 from grader.authoring import hygiene, opening
-from grader.course import nbgrader_api
+from grader.course import nbgrader_api, report
 from grader.course.layout import FRAMEWORKS, RELEASE_DIR, SOURCE_DIR, Lesson, lessons, publish_settings
 from grader.errors import CourseError
 
@@ -28,8 +28,8 @@ def read(path: Path) -> nbformat.NotebookNode:
 
 def write(nb: nbformat.NotebookNode, path: Path) -> None:
     nbformat.validate(nb)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
+    with report.atomic_path(path) as tmp:
+        nbformat.write(nb, tmp)
 
 
 def refresh_source(lesson: Lesson) -> list[Path]:

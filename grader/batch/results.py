@@ -82,9 +82,7 @@ def write_histograms(folder: Path, rows: list[dict], results: list[StudentResult
         fig.savefig(buffer, format="png", dpi=90)
         plt.close(fig)
         path = folder / name
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(buffer.getvalue())
-        tmp.replace(path)
+        report.write_atomic(path, buffer.getvalue())
         written.append(path)
     return written
 
@@ -94,12 +92,10 @@ def nbgrader_export(db_url: str, path: Path) -> None:
     from nbgrader.api import Gradebook
     from nbgrader.plugins import CsvExportPlugin
 
-    tmp = path.with_suffix(".tmp")
     plugin = CsvExportPlugin()
-    plugin.to = str(tmp)
-    with Gradebook(db_url) as gb:
+    with report.atomic_path(path) as tmp, Gradebook(db_url) as gb:
+        plugin.to = str(tmp)
         plugin.export(gb)
-    tmp.replace(path)
 
 
 def write_reports(run: BatchRun, out: Path | None = None) -> dict[str, Path]:

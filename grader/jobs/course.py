@@ -390,7 +390,6 @@ def write_plots(folder: Path, runs: list[NotebookRun]) -> list[tuple[str, Path]]
 
 
 def _save(fig, path: Path) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fig.savefig(tmp, format="png", dpi=90)
-    tmp.replace(path)
+    with report.atomic_path(path) as tmp:
+        fig.savefig(tmp, format="png", dpi=90)
     return path
