@@ -59,9 +59,11 @@ def all_flags(graded, student) -> str:
 EXPECTED = {  # student: (status starts with, PyTorch score out of 12)
     "good": ("ok", 12), "misnamed": ("ok", 12), "extra_files": ("ok", 12), "exception": ("ok", 9),
     "os_exit": ("kernel died", 6), "sigint_loop": ("cell timeout", 3), "memory_bomb": ("memory limit", 3),
-    # A fork bomb is stopped by the watchdog's task count or, when its forks stall first, by the
-    # cell timeout: both contain it, and both leave the earlier exercise's points.
-    "fork_bomb": (("process limit", "cell timeout"), 3), "huge_output": ("ok", 12), "huge_image": ("ok", 12),
+    # A fork bomb is stopped by the watchdog's task count, by the memory its copies add up to (each
+    # fork of a kernel that imported torch counts its resident pages), or, when its forks stall
+    # first, by the cell timeout: each contains it, and each leaves the earlier exercise's points.
+    "fork_bomb": (("process limit", "memory limit", "cell timeout"), 3),
+    "huge_output": ("ok", 12), "huge_image": ("ok", 12),
     "tampered_tests": ("ok", 12), "writes_outside": ("ok", 12), "reads_secrets": ("ok", 12),
     "nbformat3": ("ok", 12), "invalid_json": ("invalid notebook", 0),
     # Correct answers that write a UserWarning and a line to stderr on every call: a warning
