@@ -207,10 +207,12 @@ def test_the_site_has_a_page_per_lesson_the_guides_and_no_build_warning(site):
 @pytest.mark.slow
 def test_no_solution_or_hidden_test_line_appears_anywhere_in_the_site(site):
     secrets = checks.secret_lines(built_lessons(site), releases(site))
+    # Counted per pair: a line both notebooks share is kept once, under the first (with Keras 3,
+    # most lines of the TensorFlow notebook are the PyTorch one's).
     for lesson in built_lessons(site):
-        for source in lesson.sources():
-            origin = source.relative_to(ROOT).as_posix()
-            assert sum(o == origin for o in secrets.values()) >= 5, f"{origin}: too few secret lines to check"
+        origins = {source.relative_to(ROOT).as_posix() for source in lesson.sources()}
+        found = sum(o in origins for o in secrets.values())
+        assert found >= 10, f"{lesson.assignment_id}: only {found} secret lines to check"
     assert checks.leaks(site.out, secrets) == []
     # The search is not blind: on a real page it finds the lines it should (syntax-highlighted code)…
     page = checks.Corpus.of([page_text(site.page(f"lessons/{SHOWN}.html"))])
