@@ -1,0 +1,19 @@
+# Wrong: returns this batch's loss instead of the loss tracker's running mean, so fit's
+# history reports the last batch of the epoch, not the epoch.
+class StepModel(keras.Sequential):
+    """A Sequential model whose training step is written out with a GradientTape."""
+
+    def train_step(self, data):
+        x, y = data
+        with tf.GradientTape() as tape:
+            y_pred = self(x, training=True)
+            loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
+        weights = self.trainable_weights
+        grads = tape.gradient(loss, weights)
+        self.optimizer.apply(grads, weights)
+        logs = {}
+        for metric in self.metrics:
+            if metric.name != "loss":
+                metric.update_state(y, y_pred)
+                logs[metric.name] = metric.result()
+        return {"loss": loss, **logs}

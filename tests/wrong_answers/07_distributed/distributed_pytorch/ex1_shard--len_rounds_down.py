@@ -1,0 +1,19 @@
+# Mistake: __len__ rounds down (num_examples // num_replicas): when the sizes do not divide, the
+# first ranks yield one index more than they announce, and a DataLoader's len() is wrong.
+class ShardSampler(torch.utils.data.Sampler):
+    """The indices one replica reads in one epoch: its exactly-once slice of a seeded shuffle."""
+
+    def __init__(self, num_examples, num_replicas, rank, seed=0):
+        self.num_examples, self.num_replicas, self.rank, self.seed = num_examples, num_replicas, rank, seed
+        self.epoch = 0
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch
+
+    def __iter__(self):
+        generator = torch.Generator().manual_seed(self.seed + self.epoch)
+        order = torch.randperm(self.num_examples, generator=generator)
+        return iter(order[self.rank :: self.num_replicas].tolist())
+
+    def __len__(self):
+        return self.num_examples // self.num_replicas

@@ -1,0 +1,19 @@
+# Mistake: slices with the notebook's WORLD_SIZE instead of the sampler's num_replicas: right for
+# 2 replicas, wrong for any other number.
+class ShardSampler(torch.utils.data.Sampler):
+    """The indices one replica reads in one epoch: its exactly-once slice of a seeded shuffle."""
+
+    def __init__(self, num_examples, num_replicas, rank, seed=0):
+        self.num_examples, self.num_replicas, self.rank, self.seed = num_examples, num_replicas, rank, seed
+        self.epoch = 0
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch
+
+    def __iter__(self):
+        generator = torch.Generator().manual_seed(self.seed + self.epoch)
+        order = torch.randperm(self.num_examples, generator=generator)
+        return iter(order[self.rank :: WORLD_SIZE].tolist())
+
+    def __len__(self):
+        return len(range(self.rank, self.num_examples, WORLD_SIZE))

@@ -1,0 +1,11 @@
+# Mistake: reshapes the (in, out) kernel to (out, in) instead of transposing it.
+def convert_dense(kernel, bias, feature_shape=None):
+    kernel = np.asarray(kernel, dtype=np.float32)
+    if feature_shape is not None:
+        h, w, c = feature_shape
+        kernel = kernel.reshape(h, w, c, -1).transpose(2, 0, 1, 3).reshape(h * w * c, -1)
+    return kernel.reshape(kernel.shape[1], kernel.shape[0]), np.array(bias, dtype=np.float32)
+
+
+def convert_conv(kernel, bias):
+    return np.asarray(kernel, dtype=np.float32).transpose(3, 2, 0, 1).copy(), np.array(bias, dtype=np.float32)

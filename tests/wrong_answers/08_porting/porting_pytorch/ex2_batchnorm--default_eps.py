@@ -1,0 +1,10 @@
+# Mistake: leaves torch's default eps (1e-5) where Keras used epsilon=1e-3.
+def convert_batchnorm(layer):
+    gamma, beta, mean, var = (np.asarray(w, dtype=np.float32) for w in layer.get_weights())
+    converted = nn.BatchNorm2d(len(gamma), momentum=1 - layer.momentum)
+    with torch.no_grad():
+        converted.weight.copy_(torch.from_numpy(gamma))
+        converted.bias.copy_(torch.from_numpy(beta))
+        converted.running_mean.copy_(torch.from_numpy(mean))
+        converted.running_var.copy_(torch.from_numpy(var))
+    return converted

@@ -1,0 +1,15 @@
+# Mistake: reuses the notebook's source_acts (PyTorch's outputs for x_probe) instead of running the
+# source on the x it is given.
+def layer_parity(source, ported, x, atol=ATOL):
+    got = keras_activations(ported, x, LAYER_NAMES)
+    deltas, first = {}, None
+    for name in LAYER_NAMES:
+        a = np.asarray(source_acts[name], dtype=np.float64)
+        b = np.asarray(got[name], dtype=np.float64)
+        if a.ndim == 4:
+            a = a.transpose(0, 2, 3, 1)
+        delta = float(np.max(np.abs(a - b))) if a.shape == b.shape else math.inf
+        deltas[name] = delta
+        if first is None and not delta <= atol:
+            first = name
+    return deltas, first
