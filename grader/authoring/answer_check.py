@@ -159,14 +159,6 @@ def first_line(cell: nbformat.NotebookNode) -> str:
     return line if len(line) <= 60 else line[:57] + "..."
 
 
-def test_failed(cell: nbformat.NotebookNode) -> bool:
-    """How nbgrader fails a test cell: an error, or any output on stderr."""
-    return bool(output_error(cell) or stderr_text(cell))
-
-
-first_error = output_error  # the name earlier callers used
-
-
 def normalise(answers: Mapping[str, Iterable]) -> dict[str, list[Answer]]:
     """Answers per grade id; an item may be an Answer, anything with label/source/kind, or a
     (label, source) pair, which counts as a wrong answer."""
@@ -314,10 +306,3 @@ def check_notebook(notebook: Path, answers: Mapping[str, Iterable], workdir: Pat
             report.verdicts.append(judge(exercise, SOLUTION, SOLUTION, cell))
     report.seconds = time.perf_counter() - started
     return report
-
-
-def check_answers(notebook: Path, answers: Mapping[str, Iterable], workdir: Path,
-                  parameters: dict | None = None,
-                  cell_timeout: int = Limits.cell_timeout) -> list[Verdict]:
-    """The verdicts of `check_notebook`: every answer's, plus one 'solution' verdict per exercise."""
-    return check_notebook(notebook, answers, workdir, parameters, cell_timeout).verdicts
