@@ -7,8 +7,10 @@ baseline taken in-process, which is what the preflight kernel does with the same
 from __future__ import annotations
 
 import builtins
+import importlib
 import linecache
 import math
+import sys
 
 import nbformat
 import numpy as np
@@ -143,3 +145,76 @@ def test_marked_json_joins_a_line_split_over_stream_messages():
     ]
     assert probe.marked_json(nbformat.v4.new_code_cell(outputs=outputs)) == ["numpy.allclose was replaced"]
     assert probe.marked_json(nbformat.v4.new_code_cell()) is None
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch):
+    """A tiny installed library whose import of a submodule wraps one of its own functions, as
+    `import torch._dynamo` wraps `torch.manual_seed`, and whose `lazy` submodule is not imported."""
+    package = tmp_path / "site" / "wrapping_lib"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("def seed(n):\n    return n\n")
+    (package / "_compile.py").write_text(
+        "import functools\n\nimport wrapping_lib\n\n\n"
+        "def disable(fn):\n    @functools.wraps(fn)\n    def inner(*args, **kwargs):\n"
+        "        return fn(*args, **kwargs)\n    return inner\n\n\n"
+        "wrapping_lib.seed = disable(wrapping_lib.seed)\n")
+    (package / "lazy.py").write_text("class Interpreter:\n    pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    yield "wrapping_lib"
+    for name in [m for m in sys.modules if m.startswith("wrapping_lib")]:
+        del sys.modules[name]
+
+
+def test_a_wrapper_the_library_puts_on_its_own_helper_is_not_a_patch(library):
+    importlib.import_module(library)
+    spec = {"baseline": {"wrapping_lib.seed": probe.fingerprint(probe.resolve("wrapping_lib.seed"))}}
+    importlib.import_module("wrapping_lib._compile")
+    assert sys.modules[library].seed.__wrapped__, "the library wrapped its helper"
+    assert probe.probe(spec, {}) == []
+
+
+def test_a_students_wrapper_that_claims_to_wrap_the_helper_is_still_a_patch(library):
+    lib = importlib.import_module(library)
+    spec = {"baseline": {"wrapping_lib.seed": probe.fingerprint(probe.resolve("wrapping_lib.seed"))}}
+    ns = {"lib": lib}
+    run_cell("import functools\nlib.seed = functools.wraps(lib.seed)(lambda n: 0)\n", ns, "<student-cell>")
+    assert probe.probe(spec, ns) == ["wrapping_lib.seed was replaced"]
+    importlib.import_module("wrapping_lib._compile")  # a library layer over the student's: still found
+    assert probe.probe(spec, ns) == ["wrapping_lib.seed was replaced"]
+
+
+def test_a_helper_in_a_submodule_is_fingerprinted_and_skipped_where_never_imported(library):
+    importlib.import_module(library)
+    assert probe.resolve("wrapping_lib.lazy.Interpreter") is probe.MISSING
+    spec = {"aliases": {"Interpreter": "wrapping_lib.lazy.Interpreter"}, "baseline": {}}
+    probe.import_along("wrapping_lib.lazy.Interpreter")
+    helper = probe.resolve("wrapping_lib.lazy.Interpreter")
+    spec["baseline"]["wrapping_lib.lazy.Interpreter"] = probe.fingerprint(helper)
+    assert probe.probe(spec, {"Interpreter": helper}) == []
+    assert probe.probe(spec, {"Interpreter": type("Interpreter", (), {})}) == [
+        "`Interpreter` no longer refers to wrapping_lib.lazy.Interpreter"]
+
+
+def test_the_baseline_cell_imports_submodules_and_fingerprints_through_library_wrappers(library, capsys):
+    importlib.import_module(library)
+    importlib.import_module("wrapping_lib._compile")
+    source = probe.baseline_source(["wrapping_lib.seed", "wrapping_lib.lazy.Interpreter", "no_such_lib.f"])
+    exec(compile(source, "<baseline>", "exec"), {})  # noqa: S102
+    out = nbformat.v4.new_output("stream", name="stdout", text=capsys.readouterr().out)
+    found = probe.marked_json(nbformat.v4.new_code_cell(outputs=[out]))
+    assert set(found) == {"wrapping_lib.seed", "wrapping_lib.lazy.Interpreter"}
+    assert found["wrapping_lib.seed"][3].endswith("__init__.py"), "fingerprinted the unwrapped helper"
+
+
+def test_reliance_parses_one_notebook_at_a_time_across_threads(notebook):
+    """CPython 3.11's parser fails when two threads parse at once: `reliance` takes the lock."""
+    import threading
+
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (probe.reliance(notebook), done.set()))
+    with probe.PARSE_LOCK:
+        worker.start()
+        assert not done.wait(0.5), "reliance parsed while another thread held the parse lock"
+    assert done.wait(30)
+    worker.join()
