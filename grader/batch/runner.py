@@ -253,9 +253,13 @@ def prepare_gradebooks(repo: Path, lesson: Lesson, out: Path, main_url: str) -> 
     template_db = template_root / "gradebook.db"
     template_root.mkdir(parents=True, exist_ok=True)
     template_db.unlink(missing_ok=True)
-    for db_url in (nbgrader_api.sqlite_url(template_db), main_url):
-        with course_lock(db_url):
-            config = generate_into(repo, lesson, template_root, db_url)
+    config = generate_into(repo, lesson, template_root, nbgrader_api.sqlite_url(template_db))
+    main_file = Path(main_url.removeprefix("sqlite:///")) if main_url.startswith("sqlite:///") else None
+    if main_file is not None and not main_file.exists():
+        shutil.copy(template_db, main_file)  # a new main gradebook is the template: no second generate
+    else:
+        with course_lock(main_url):
+            generate_into(repo, lesson, template_root, main_url)
     course_id = config.CourseDirectory.course_id
     from nbgrader.api import Gradebook
 

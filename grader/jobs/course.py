@@ -13,12 +13,13 @@ C++ logs, nbgrader's log) goes to build/course/course.log, whose path the summar
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -218,17 +219,29 @@ def run_course(root: Path, build: Path, workers: int, only: list[str] | None = N
 def grade_all(
     root: Path, chosen: list[Lesson], build: Path, baseline: dict, sandbox: bool, log_path: Path, workers: int
 ) -> list[LessonGrading] | CourseError:
-    """Lessons graded `workers` at a time, one kernel each, so every core stays busy to the end."""
+    """Lessons graded `workers` at a time, one kernel each, so every core stays busy to the end.
+
+    The longest lessons start first (by the last run's report), so no long one is left running alone.
+    """
     bar = tqdm(total=len(chosen), desc="grading the sample students", unit="lesson")
     found: dict[str, LessonGrading] = {}
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            futures = [
-                pool.submit(grade_lesson, root, lesson, build, baseline, sandbox, log_path)
-                for lesson in chosen
-            ]
-            for future in futures:
-                grading = future.result()
+            futures = {
+                pool.submit(grade_lesson, root, lesson, build, baseline, sandbox, log_path): lesson
+                for lesson in longest_first(chosen, build / "report.json")
+            }
+            for future in as_completed(futures):
+                try:
+                    grading = future.result()
+                except CourseError:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+                except Exception as exc:  # the grader's own fault: a message and the log, no traceback
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    logging.getLogger(__name__).exception("grading %s failed", futures[future].assignment_id)
+                    raise CourseError(f"the grader failed while grading {futures[future].assignment_id}: "
+                                      f"{type(exc).__name__}: {exc} (traceback in the log)") from exc
                 found[grading.lesson.assignment_id] = grading
                 bar.update()
     except CourseError as exc:
@@ -236,6 +249,18 @@ def grade_all(
     finally:
         bar.close()
     return [found[lesson.assignment_id] for lesson in chosen]
+
+
+def longest_first(chosen: list[Lesson], last_report: Path) -> list[Lesson]:
+    """The lessons by the seconds their samples took in the last run (course order without one)."""
+    try:
+        runs = json.loads(last_report.read_text())["runs"]
+        seconds = {r["assignment"]: 0.0 for r in runs}
+        for r in runs:
+            seconds[r["assignment"]] += float(r["seconds"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return list(chosen)
+    return sorted(chosen, key=lambda lesson: -seconds.get(lesson.assignment_id, float("inf")))
 
 
 def run_table(runs: list[NotebookRun]) -> tuple[list[str], list[list]]:
