@@ -25,7 +25,8 @@ from tests.conftest import ROOT, copy_course
 STUDENTS = ("alice", "bob", "carol")
 NOISE = ("Kernel is running over TCP", "cpu_feature_guard", "absl::InitializeLog", "NOTE: When using",
          "To connect another client", "oneDNN", "Traceback")
-pytestmark = pytest.mark.slow
+# One group: the module fixture (the whole course) is then built once, not once per xdist worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("course")]
 
 
 @pytest.fixture(scope="module")
