@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -234,14 +235,14 @@ def grade_all(
             for future in as_completed(futures):
                 try:
                     grading = future.result()
-                except CourseError:
+                except Exception as exc:  # stop the rest; the grader's own fault gets one line, no traceback
                     pool.shutdown(wait=False, cancel_futures=True)
-                    raise
-                except Exception as exc:  # the grader's own fault: a message and the log, no traceback
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    logging.getLogger(__name__).exception("grading %s failed", futures[future].assignment_id)
-                    raise CourseError(f"the grader failed while grading {futures[future].assignment_id}: "
-                                      f"{type(exc).__name__}: {exc} (traceback in the log)") from exc
+                    if isinstance(exc, CourseError):
+                        raise
+                    lesson = futures[future].assignment_id
+                    logging.getLogger(__name__).exception("grading %s failed", lesson)
+                    raise CourseError(f"the grader failed while grading {lesson}: {type(exc).__name__}: "
+                                      f"{exc} (traceback in the log)") from exc
                 found[grading.lesson.assignment_id] = grading
                 bar.update()
     except CourseError as exc:
@@ -254,9 +255,8 @@ def grade_all(
 def longest_first(chosen: list[Lesson], last_report: Path) -> list[Lesson]:
     """The lessons by the seconds their samples took in the last run (course order without one)."""
     try:
-        runs = json.loads(last_report.read_text())["runs"]
-        seconds = {r["assignment"]: 0.0 for r in runs}
-        for r in runs:
+        seconds: Counter[str] = Counter()
+        for r in json.loads(last_report.read_text())["runs"]:
             seconds[r["assignment"]] += float(r["seconds"])
     except (OSError, ValueError, KeyError, TypeError):
         return list(chosen)
