@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import tomllib
 
 import yaml
@@ -63,3 +64,24 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     readme = (ROOT / "README.md").read_text()
     assert "make test" in ci and "make test" in readme and "make course" in readme
+
+
+def test_xdist_groups_keep_a_module_fixture_on_one_worker(tmp_path):
+    """`make test` runs `--dist loadgroup`: each whole-course or whole-lesson fixture must be built
+    once. pytest 9.2 with pytest-xdist 3.8 silently sent a group's tests to both workers, and CI
+    built the whole course twice (about 20 minutes of CPU)."""
+    (tmp_path / "test_grouped.py").write_text(
+        "import os, pytest\n"
+        "pytestmark = [pytest.mark.xdist_group('course')]\n"
+        "@pytest.fixture(scope='module')\n"
+        "def built():\n"
+        "    with open('setups.log', 'a') as f:\n"
+        "        f.write(os.environ['PYTEST_XDIST_WORKER'] + '\\n')\n"
+        + "".join(f"def test_{i}(built): pass\n" for i in range(4)))
+    (tmp_path / "test_other.py").write_text("".join(f"def test_{i}(): pass\n" for i in range(4)))
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadgroup",
+                           "-p", "no:cacheprovider", "-o", "addopts=", tmp_path], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:]
+    setups = (tmp_path / "setups.log").read_text().split()
+    assert len(setups) == 1, f"the module fixture was built on {setups}: xdist_group did not group"
