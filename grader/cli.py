@@ -95,27 +95,53 @@ def cmd_samples(args, root: Path) -> int:
 def cmd_course(args, root: Path) -> int:
     from grader.jobs.course import run_course
 
-    return run_course(root, root / "build" / "course", args.jobs, args.assignments or None)
+    course = run_course(root, root / "build" / "course", args.jobs, args.assignments or None)
+    print(course.summary())
+    return course.exit_code
 
 
 def cmd_autograde(args, root: Path) -> int:
     from grader.batch import results
+    from grader.batch.cluster import engine_name
     from grader.batch.model import BatchOptions, Limits
-    from grader.batch.runner import parse_shard, run_batch
+    from grader.batch.plan import parse_shard
+    from grader.batch.runner import run_batch
     from grader.course.nbgrader_api import database_url
 
     out = Path(args.out) if args.out else root / "build" / "grading" / args.assignment
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
                     memory_mb=args.memory_limit, output_bytes=args.output_limit)
     db = database_url(args.db) if args.db else None
-    options = BatchOptions(args.assignment, out, args.jobs, args.force, db,
-                           parse_shard(args.shard) if args.shard else None, not args.no_sandbox, limits)
+    shard = parse_shard(args.shard) if args.shard else None
+    if shard and args.shard.strip() == "auto":  # said once, so that every task's log names its shard
+        print(f"shard {shard[0]}/{shard[1]} (from the {engine_name()})", file=sys.stderr)
+    options = BatchOptions(args.assignment, out, args.jobs, args.force, db, shard, not args.no_sandbox,
+                           limits)
     run = run_batch(root, Path(args.submissions), options)
     paths = results.write_reports(run, out)
     print(results.summary_table(run.results))
     for label, path in paths.items():
         print(f"{label}: {path}")
     print(f"feedback: {out / 'feedback'}")
+    return 0
+
+
+def cmd_shard(args, root: Path) -> int:
+    from grader.batch.cluster import shard_from_environment
+
+    i, n = shard_from_environment()
+    print(f"{i}/{n}")
+    return 0
+
+
+def cmd_report(args, root: Path) -> int:
+    from grader.batch import results
+    from grader.batch.cluster import report
+
+    run, paths = report(root, Path(args.root).resolve(), args.assignment, args.db)
+    print(results.summary_table(run.results))
+    for label, path in paths.items():
+        print(f"{label}: {path}")
     return 0
 
 
@@ -132,7 +158,8 @@ def cmd_site(args, root: Path) -> int:
 def cmd_bench(args, root: Path) -> int:
     from grader.jobs.bench import run_bench
 
-    return run_bench(root, root / "build" / "bench", args.students, args.jobs)
+    print(run_bench(root, root / "build" / "bench", args.students, args.jobs))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,6 +207,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-limit", type=int, default=limits.output_bytes, metavar="BYTES")
     p.set_defaults(func=cmd_autograde)
 
+    p = sub.add_parser("shard", help="print the shard --shard auto picks here (Slurm, Kubernetes), as I/N")
+    p.set_defaults(func=cmd_shard)
+
+    p = sub.add_parser("report", help="after a cluster run: one report over every task folder's results")
+    p.add_argument("root", metavar="ROOT", help="the folder holding one --out folder per task")
+    p.add_argument("--assignment", required=True, metavar="ID")
+    p.add_argument("--db", required=True, metavar="URL", help="the gradebook every task wrote into")
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("bench", help="stock nbgrader vs grader autograde vs papermill (build/bench)")
     p.add_argument("--students", type=int, default=20)
     p.add_argument("--jobs", type=int, default=2)
@@ -198,20 +234,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def show_library_warnings() -> None:
-    """The library logs (logging.getLogger(__name__)); its warnings reach stderr as plain lines, as
-    the messages of the command line do. Only the `grader` loggers: nbgrader's own stay as they are."""
+class ConsoleLines(logging.Filter):
+    """What of the library's logging the console shows: every warning, and the progress lines
+    (INFO) of the commands' own jobs (`make course`, `make bench`, the site build). The rest (the
+    preflight's detail, say) stays in the log files those jobs keep."""
+
+    SPEAKERS = ("grader.jobs", "grader.site")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.startswith(self.SPEAKERS)
+
+
+def show_library_logging() -> None:
+    """The library logs (logging.getLogger(__name__)); what the console shows of it reaches stderr
+    as plain lines, as the messages of the command line do. Only the `grader` loggers: nbgrader's
+    own stay as they are."""
     logger = logging.getLogger("grader")
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
-        handler.setLevel(logging.WARNING)
+        handler.addFilter(ConsoleLines())
         logger.addHandler(handler)
+    for speaker in ConsoleLines.SPEAKERS:
+        logging.getLogger(speaker).setLevel(logging.INFO)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    show_library_warnings()
+    show_library_logging()
     if getattr(args, "jobs", 1) < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2

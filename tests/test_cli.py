@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ import nbformat
 import pytest
 
 from grader.authoring.lint import check
-from grader.cli import parse_value
+from grader.cli import ConsoleLines, parse_value
 from grader.course import cells
 from grader.course.layout import find_root
 
@@ -106,3 +107,15 @@ def test_check_requires_hidden_tests_for_every_exercise(course_copy):
 
     edit(path, drop_hidden)
     assert any("ex3_log1pexp: no hidden tests" in p for p in check(course_copy))
+
+
+@pytest.mark.parametrize(("logger", "level", "shown"), [
+    ("grader.jobs.course", logging.INFO, True),  # a job's progress line
+    ("grader.site.runs", logging.INFO, True),
+    ("grader.batch.preflight", logging.INFO, False),  # detail: the log file only
+    ("grader.batch.runner", logging.WARNING, True),  # every warning
+    ("grader.batch.preflight", logging.DEBUG, False),
+])
+def test_the_console_shows_warnings_and_the_jobs_progress_only(logger, level, shown):
+    record = logging.LogRecord(logger, level, __file__, 1, "message", None, None)
+    assert ConsoleLines().filter(record) is shown

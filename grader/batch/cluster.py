@@ -3,7 +3,7 @@
 The grader has no scheduler of its own. An engine starts one copy of `grader autograde` per shard
 (a Slurm job array task, a Kubernetes Indexed Job pod), every copy writes into one PostgreSQL
 gradebook, and `--shard auto` turns what the engine put in the environment into the grader's
-1-based `I/N` (see `batch.shard_of`: a student always lands in the same shard):
+1-based `I/N` (see `plan.shard_of`: a student always lands in the same shard):
 
 - Slurm job arrays: `SLURM_ARRAY_TASK_ID`, `SLURM_ARRAY_TASK_MIN`, `SLURM_ARRAY_TASK_COUNT` and
   `SLURM_ARRAY_TASK_STEP`. Task ids need not start at 0 or 1 (`--array=5-7` is three shards) and
@@ -16,16 +16,15 @@ gradebook, and `--shard auto` turns what the engine put in the environment into 
 against a lone task resubmitted with `sbatch --array=K` (whose count would be 1); rerun a task with
 `scontrol requeue`, or pass `--shard I/N` explicitly.
 
-`python -m grader.batch.cluster report ROOT --assignment A --db URL` is the final step: one report
-over every task's results under ROOT, plus nbgrader's export of the shared gradebook.
+`python -m grader report ROOT --assignment A --db URL` is the final step: one report over every
+task's results under ROOT, plus nbgrader's export of the shared gradebook (`report` below);
+`python -m grader shard` prints the shard `--shard auto` would pick.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -99,12 +98,10 @@ def shard_from_environment(env: Mapping[str, str] | None = None) -> tuple[int, i
                       "(a Kubernetes Indexed Job) is set; outside those, pass --shard I/N")
 
 
-def auto_shard() -> tuple[int, int]:
-    """`--shard auto`: the shard, said once on stderr so that every task's log names its own."""
-    i, n = shard_from_environment()
-    engine = "Slurm array task" if "SLURM_ARRAY_TASK_ID" in os.environ else "Kubernetes completion index"
-    print(f"shard {i}/{n} (from the {engine})", file=sys.stderr)
-    return i, n
+def engine_name(env: Mapping[str, str] | None = None) -> str:
+    """Which engine `--shard auto` read, in words (for the line each task's log starts with)."""
+    env = os.environ if env is None else env
+    return "Slurm array task" if "SLURM_ARRAY_TASK_ID" in env else "Kubernetes completion index"
 
 
 # ---------------------------------------------------------------- the final step
@@ -127,43 +124,14 @@ def gather_results(root: Path) -> list[StudentResult]:
     return [result for _, result in sorted(found.values(), key=lambda item: item[1].student)]
 
 
-def report(root: Path, assignment: str, db_url: str) -> dict[str, Path]:
+def report(repo: Path, root: Path, assignment: str, db_url: str) -> tuple[BatchRun, dict[str, Path]]:
     """One report (grades.csv, summary.md, plots, nbgrader_export.csv) over every shard's results."""
-    from ..course.layout import find_root, lessons
+    from ..course.layout import lessons
     from ..course.nbgrader_api import database_url
     from . import results
-    from .runner import exercise_map
+    from .gradebook import exercise_map
 
     graded = gather_results(root)
-    exercise_of = exercise_map(lessons(find_root(), [assignment])[0])
+    exercise_of = exercise_map(lessons(repo, [assignment])[0])
     run = BatchRun(assignment, root, database_url(db_url), exercise_of, graded)
-    paths = results.write_reports(run)
-    print(results.summary_table(graded))
-    return paths
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m grader.batch.cluster",
-                                     description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("shard", help="print the shard --shard auto would pick here, as I/N")
-    p = sub.add_parser("report", help="one report over every task folder's results, after all tasks")
-    p.add_argument("root", metavar="ROOT", help="the folder holding one --out folder per task")
-    p.add_argument("--assignment", required=True, metavar="ID")
-    p.add_argument("--db", required=True, metavar="URL", help="the gradebook every task wrote into")
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "shard":
-            i, n = shard_from_environment()
-            print(f"{i}/{n}")
-            return 0
-        for label, path in report(Path(args.root).resolve(), args.assignment, args.db).items():
-            print(f"{label}: {path}")
-        return 0
-    except CourseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return run, results.write_reports(run)

@@ -1,11 +1,14 @@
-"""Grading with stock nbgrader into a gradebook of our own, and reading scores back out of it.
+"""nbgrader gradebooks: a lesson's template and main gradebook, merges, and scores read back.
 
-The course job grades data/submissions/ this way; nothing here computes a score itself.
+`autograde` is stock nbgrader grading into a gradebook of our own (the lesson tests use it); the
+batch grader prepares its gradebooks here. Nothing here computes a score itself.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,3 +104,79 @@ def record_empty_submission(main_url: str, course_id: str, assignment: str, stud
         except MissingEntry:
             main.add_submission(assignment, student)
 
+
+# ---------------------------------------------------------------- a batch run's gradebooks
+
+@dataclass
+class Template:
+    db: Path
+    course_id: str
+    max_scores: dict[str, float]
+    exercise_of: dict[str, str]  # test grade id -> exercise grade id
+
+
+@contextlib.contextmanager
+def course_lock(db_url: str):
+    """Shards on several machines prepare one PostgreSQL gradebook: one at a time (advisory lock)."""
+    if not db_url.startswith("postgresql"):
+        yield
+        return
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(724731)"))
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(724731)"))
+    engine.dispose()
+
+
+def generate_into(repo: Path, lesson: Lesson, template_root: Path, db_url: str):
+    """nbgrader generate_assignment into the gradebook at `db_url`; returns the config used."""
+    config = nbgrader_api.work_config(repo, template_root, db_url=db_url)
+    api = nbgrader_api.api(config)
+    for attempt in range(3):
+        with nbgrader_api.quiet_nbgrader_log():
+            result = api.generate_assignment(lesson.assignment_id, force=True, create=True)
+        if result.get("success") or attempt == 2:
+            nbgrader_api.checked(result, f"generate_assignment {lesson.assignment_id}")
+            break
+        time.sleep(1 + attempt)
+    return config
+
+
+def prepare_gradebooks(repo: Path, lesson: Lesson, out: Path, main_url: str) -> Template:
+    """generate_assignment into a template SQLite gradebook (for workers) and the main gradebook."""
+    template_root = out / "template"
+    template_db = template_root / "gradebook.db"
+    template_root.mkdir(parents=True, exist_ok=True)
+    template_db.unlink(missing_ok=True)
+    config = generate_into(repo, lesson, template_root, nbgrader_api.sqlite_url(template_db))
+    main_file = Path(main_url.removeprefix("sqlite:///")) if main_url.startswith("sqlite:///") else None
+    if main_file is not None and not main_file.exists():
+        shutil.copy(template_db, main_file)  # a new main gradebook is the template: no second generate
+    else:
+        with course_lock(main_url):
+            generate_into(repo, lesson, template_root, main_url)
+    course_id = config.CourseDirectory.course_id
+    from nbgrader.api import Gradebook
+
+    with Gradebook(nbgrader_api.sqlite_url(template_db), course_id) as gb:
+        max_scores = {nb.name: nb.max_score for nb in gb.find_assignment(lesson.assignment_id).notebooks}
+    return Template(template_db, course_id, max_scores, exercise_map(lesson))
+
+
+def exercise_map(lesson: Lesson) -> dict[str, str]:
+    """Test grade id -> the exercise (solution grade id) it belongs to, for both notebooks."""
+    from grader.authoring.release import read
+    from grader.course import cells
+
+    mapping = {}
+    for framework in FRAMEWORKS:
+        source = read(lesson.source(framework))
+        for exercise in cells.exercises(source):
+            for i in exercise.test_indices:
+                mapping[cells.grade_id(source.cells[i])] = exercise.grade_id
+    return mapping

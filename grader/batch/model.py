@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Kernels run as uid block + worker slot (see runner.uid_block).
+# Kernels run as uid block + worker slot (see plan.uid_block).
 UID_FIRST = 100_000
 
 

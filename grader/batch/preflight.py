@@ -26,7 +26,11 @@ import nbformat
 from nbformat import NotebookNode
 
 from grader.batch import probe
+from grader.batch.model import BatchOptions, Limits
+from grader.batch.sandbox import confinement
+from grader.batch.worker import execution_config
 from grader.course import cells
+from grader.course.layout import FRAMEWORKS, Lesson
 from grader.errors import CourseError
 
 log = logging.getLogger(__name__)
@@ -173,3 +177,43 @@ def run_preflight(
     seconds = time.perf_counter() - started
     log.info("preflight passed in %.1f s: %s imports %s", seconds, python, ", ".join(modules))
     return Preflight(python, modules, baseline, seconds)
+
+
+# ---------------------------------------------------------------- for a batch run
+
+def lesson_reliance(lesson: Lesson) -> dict[str, probe.TestReliance]:
+    """What each notebook's tests (hidden ones included) rely on, from the sources."""
+    from grader.authoring.release import read
+
+    return {lesson.notebook_id(fw): probe.reliance(read(lesson.source(fw))) for fw in FRAMEWORKS}
+
+
+def preflight_baseline(repo: Path, chosen: list[Lesson], own: Path, *, sandbox: bool, limits: Limits,
+                       uid: int, threads: int, hidden: tuple[str, ...], visible: tuple[str, ...],
+                       log_file: Path | str | None) -> dict:
+    """One preflight for `chosen` lessons: the union of their imports and of the helpers their tests
+    trust; returns those helpers' pristine fingerprints (the baseline)."""
+    from traitlets.config import Config
+
+    from grader.authoring.release import read
+
+    config = execution_config(Config(), sandbox=sandbox, limits=limits, uid=uid, threads=threads,
+                              hidden=hidden, visible=visible, probe_specs={})
+    config.SandboxKernelManager.kernel_log = str(log_file or "")
+    notebooks = [read(p) for lesson in chosen for p in (*lesson.sources(), *lesson.releases()) if p.is_file()]
+    names = sorted({n for lesson in chosen for r in lesson_reliance(lesson).values() for n in r.names()})
+    confine = (confinement(own, list(hidden), list(visible), None, uid, limits.max_processes, threads)
+               if sandbox else None)
+    checked = run_preflight(config, own, required_imports(notebooks), names, confine,
+                            uid if sandbox else None)
+    return checked.baseline
+
+
+def check_environment(repo: Path, lesson: Lesson, out: Path, options: BatchOptions,
+                      hidden: tuple[str, ...], visible: tuple[str, ...], uid: int,
+                      threads: int) -> dict[str, dict]:
+    """The preflight; returns each notebook's probe spec (its helpers' pristine fingerprints)."""
+    baseline = preflight_baseline(repo, [lesson], out / "work" / ".preflight", sandbox=options.sandbox,
+                                  limits=options.limits, uid=uid, threads=threads, hidden=hidden,
+                                  visible=visible, log_file=options.log_file)
+    return {notebook: r.spec(baseline) for notebook, r in lesson_reliance(lesson).items()}

@@ -9,6 +9,7 @@ and framework imports cost. The console shows only the result lines; the rest go
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import statistics
@@ -24,6 +25,8 @@ from grader.batch.runner import run_batch
 from grader.course import report
 from grader.course.layout import FRAMEWORKS, lessons
 from grader.course.nbgrader_api import ensure_venv_on_path
+
+log = logging.getLogger(__name__)
 
 ASSIGNMENT = "01_autograd"
 TARGET_SPEEDUP, TARGET_OVERHEAD = 2.0, 0.10
@@ -43,7 +46,7 @@ def make_submissions(root: Path, folder: Path, count: int) -> list[str]:
     return students
 
 
-def time_stock_nbgrader(root: Path, work: Path, submitted: Path, log) -> float:
+def time_stock_nbgrader(root: Path, work: Path, submitted: Path, chatter) -> float:
     """Stock `nbgrader generate_assignment` + `nbgrader autograde` (sequential), from a course copy."""
     course = work / "stock"
     shutil.rmtree(course, ignore_errors=True)
@@ -53,10 +56,10 @@ def time_stock_nbgrader(root: Path, work: Path, submitted: Path, log) -> float:
     shutil.copytree(submitted, course / "submitted")
     nbgrader = str(Path(sys.executable).parent / "nbgrader")
     subprocess.run([nbgrader, "generate_assignment", ASSIGNMENT, "--force"], cwd=course, check=True,
-                   stdout=log, stderr=log)
+                   stdout=chatter, stderr=chatter)
     started = time.perf_counter()
-    subprocess.run([nbgrader, "autograde", ASSIGNMENT, "--force"], cwd=course, check=True, stdout=log,
-                   stderr=log)
+    subprocess.run([nbgrader, "autograde", ASSIGNMENT, "--force"], cwd=course, check=True, stdout=chatter,
+                   stderr=chatter)
     return time.perf_counter() - started
 
 
@@ -77,7 +80,7 @@ def time_batch(root: Path, work: Path, submitted: Path, jobs: int, log_path: Pat
     return time.perf_counter() - started
 
 
-def startup_cost(log) -> float:
+def startup_cost(chatter) -> float:
     """Seconds to start a kernel and import torch and tensorflow in it (the fixed cost of a notebook)."""
     code = ("import time, subprocess, sys\n"
             "t = time.perf_counter()\n"
@@ -86,7 +89,7 @@ def startup_cost(log) -> float:
             "subprocess.run([sys.executable, '-c', 'import ipykernel, numpy, tensorflow'], check=True)\n"
             "print(a, time.perf_counter() - t)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    log.write(done.stderr)
+    chatter.write(done.stderr)
     torch_s, tf_s = (float(x) for x in done.stdout.split())
     return (torch_s + tf_s) / 2
 
@@ -110,7 +113,8 @@ def course_row(root: Path, start_s: float) -> list[str]:
             f"kernel start + imports ≈ {share * 100:.0f}% of it"]
 
 
-def run_bench(root: Path, out: Path, students: int, jobs: int, rounds: int = 2) -> int:
+def run_bench(root: Path, out: Path, students: int, jobs: int, rounds: int = 2) -> str:
+    """Measure, write build/bench/report.md and .json; returns the report's text."""
     ensure_venv_on_path()
     load_before = os.getloadavg()[0]
     work = out / "work"
@@ -119,17 +123,17 @@ def run_bench(root: Path, out: Path, students: int, jobs: int, rounds: int = 2) 
     make_submissions(root, submitted, students)
     out.mkdir(parents=True, exist_ok=True)
     log_path = (out / "bench.log").resolve()
-    print(f"bench: {students} submissions × {len(FRAMEWORKS)} notebooks of {ASSIGNMENT} (FAST = False), "
-          f"{os.cpu_count()} cores, {rounds} interleaved rounds; log: {log_path}")
+    log.info("bench: %d submissions × %d notebooks of %s (FAST = False), %s cores, %d interleaved rounds; "
+             "log: %s", students, len(FRAMEWORKS), ASSIGNMENT, os.cpu_count(), rounds, log_path)
     times: dict[str, list[float]] = {"stock": [], "ours": [], "papermill": []}
-    with open(log_path, "w") as log:
+    with open(log_path, "w") as chatter:
         for r in range(rounds):
-            times["stock"].append(time_stock_nbgrader(root, work, submitted, log))
+            times["stock"].append(time_stock_nbgrader(root, work, submitted, chatter))
             times["ours"].append(time_batch(root, work, submitted, jobs, log_path))
             times["papermill"].append(time_papermill(work, submitted, jobs))
-            print(f"round {r + 1}: stock {times['stock'][-1]:.0f} s, ours {times['ours'][-1]:.0f} s, "
-                  f"papermill {times['papermill'][-1]:.0f} s", flush=True)
-        start_s = startup_cost(log)
+            log.info("round %d: stock %.0f s, ours %.0f s, papermill %.0f s", r + 1, times["stock"][-1],
+                     times["ours"][-1], times["papermill"][-1])
+        start_s = startup_cost(chatter)
     stock, ours, raw = (statistics.median(times[k]) for k in ("stock", "ours", "papermill"))
     speedups = [s / o for s, o in zip(times["stock"], times["ours"], strict=True)]
     overheads = [o / p - 1 for o, p in zip(times["ours"], times["papermill"], strict=True)]
@@ -164,5 +168,4 @@ def run_bench(root: Path, out: Path, students: int, jobs: int, rounds: int = 2) 
     report.write_json(out / "report.json", {"students": students, "jobs": jobs, "rounds": rounds,
                                             "seconds": times, "speedup": speedup, "overhead": overhead,
                                             "startup_s": start_s, "load_before": load_before})
-    print(text)
-    return 0
+    return text

@@ -34,6 +34,7 @@ from grader.course import report
 from grader.course.layout import Lesson, lessons
 from grader.errors import CourseError
 
+log = logging.getLogger(__name__)
 SOLVES_EVERYTHING, HANDS_IN_THE_RELEASE = "alice", "carol"
 
 
@@ -157,7 +158,8 @@ def keep_executed(out: Path, build: Path, run: NotebookRun) -> Path | None:
 def course_preflight(root: Path, chosen: list[Lesson], build: Path, sandbox: bool, log_path: Path) -> dict:
     """One preflight for every lesson: the union of their imports and of the helpers their tests trust."""
     from grader.batch.model import Limits
-    from grader.batch.runner import preflight_baseline, sandbox_paths, uid_block
+    from grader.batch.plan import sandbox_paths, uid_block
+    from grader.batch.preflight import preflight_baseline
 
     out = build / "grading"
     hidden, visible = sandbox_paths(root, out, "sqlite:///" + str(out / "gradebook.db"))
@@ -166,8 +168,40 @@ def course_preflight(root: Path, chosen: list[Lesson], build: Path, sandbox: boo
                               log_file=log_path)
 
 
-def run_course(root: Path, build: Path, workers: int, only: list[str] | None = None) -> int:
-    """Returns the process exit code: 0 when every sample graded as the course requires."""
+@dataclass
+class CourseRun:
+    """What `make course` hands back: every sample notebook's run, where the time went, and where
+    the reports and the log are."""
+
+    runs: list[NotebookRun]
+    timing: dict[str, float]  # release, preflight, grading, total (seconds)
+    build: Path
+    log_path: Path
+
+    @property
+    def failed(self) -> list[NotebookRun]:
+        return [r for r in self.runs if r.verdict != "ok"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every sample graded as the course requires."""
+        return 1 if self.failed or not self.runs else 0
+
+    def summary(self) -> str:
+        """The console's final tables and totals."""
+        lines = [report.table(*run_table(self.runs)), "", report.table(*student_table(self.runs))]
+        lines += [f"FAILED {r.student} {r.assignment}/{r.notebook}: {r.verdict}" for r in self.failed]
+        t = self.timing
+        lines += [f"\n{len(self.runs) - len(self.failed)}/{len(self.runs)} sample notebooks graded as "
+                  f"expected; release {t['release']:.0f} s, preflight {t['preflight']:.0f} s, total "
+                  f"{t['total']:.0f} s",
+                  f"report: {self.build / 'report.md'} (also .json, .html)\nlog: {self.log_path}"]
+        return "\n".join(lines)
+
+
+def run_course(root: Path, build: Path, workers: int, only: list[str] | None = None) -> CourseRun:
+    """Release, one preflight, grade every lesson's samples, write the reports. A fault of the
+    grader's own raises CourseError naming the log."""
     from grader.batch.sandbox import sandbox_support
 
     started = time.perf_counter()
@@ -180,41 +214,26 @@ def run_course(root: Path, build: Path, workers: int, only: list[str] | None = N
         t = time.perf_counter()
         released = release.release(root, only)
         release_seconds = time.perf_counter() - t
-        print(f"release: {len(released)} notebooks regenerated in notebooks/ ({release_seconds:.0f} s)")
+        log.info("release: %d notebooks regenerated in notebooks/ (%.0f s)", len(released), release_seconds)
         if not support.available:
-            print(f"sandbox unavailable ({support.reason}): grading the samples with --no-sandbox")
+            log.warning("sandbox unavailable (%s): grading the samples with --no-sandbox", support.reason)
         t = time.perf_counter()
         try:
             baseline = course_preflight(root, chosen, build, support.available, log_path)
         except CourseError as exc:
-            print(f"error: {exc}\nlog: {log_path}", file=sys.stderr)
-            return 2
+            raise CourseError(f"{exc}\nlog: {log_path}") from None
         preflight_seconds = time.perf_counter() - t
         gradings = grade_all(root, chosen, build, baseline, support.available, log_path, workers)
     if isinstance(gradings, CourseError):
-        print(f"error: {gradings}\nlog: {log_path}", file=sys.stderr)
-        return 2
-    total = time.perf_counter() - started
-    runs = [run for g in gradings for run in g.runs]
+        raise CourseError(f"{gradings}\nlog: {log_path}")
     timing = {
         "release": release_seconds,
         "preflight": preflight_seconds,
         "grading": sum(g.seconds for g in gradings),
-        "total": total,
+        "total": time.perf_counter() - started,
     }
     write_reports(build, gradings, timing, log_path, support.available)
-    print(report.table(*run_table(runs)))
-    print()
-    print(report.table(*student_table(runs)))
-    failed = [r for r in runs if r.verdict != "ok"]
-    for run in failed:
-        print(f"FAILED {run.student} {run.assignment}/{run.notebook}: {run.verdict}")
-    print(
-        f"\n{len(runs) - len(failed)}/{len(runs)} sample notebooks graded as expected; "
-        f"release {release_seconds:.0f} s, preflight {preflight_seconds:.0f} s, total {total:.0f} s"
-    )
-    print(f"report: {build / 'report.md'} (also .json, .html)\nlog: {log_path}")
-    return 1 if failed or not runs else 0
+    return CourseRun([run for g in gradings for run in g.runs], timing, build, log_path)
 
 
 def grade_all(
@@ -240,7 +259,7 @@ def grade_all(
                     if isinstance(exc, CourseError):
                         raise
                     lesson = futures[future].assignment_id
-                    logging.getLogger(__name__).exception("grading %s failed", lesson)
+                    log.exception("grading %s failed", lesson)
                     raise CourseError(f"the grader failed while grading {lesson}: {type(exc).__name__}: "
                                       f"{exc} (traceback in the log)") from exc
                 found[grading.lesson.assignment_id] = grading

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from grader.course import report
 from grader.course.layout import FRAMEWORKS, Lesson, lessons
 from grader.errors import CourseError
 from grader.site import checks, pages, runs
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -74,7 +77,7 @@ def build_site(root: Path, out: Path | None = None, *, work: Path | None = None,
     work = work or root / "build" / "site-work"
     chosen, skipped = complete_pairs(chosen if chosen is not None else lessons(root))
     for assignment, why in skipped.items():
-        print(f"site: no page for {assignment}: {why}")
+        log.warning("site: no page for %s: %s", assignment, why)
     if not chosen:
         raise CourseError(f"no lessons in {root / 'solutions'}")
     cache = cache or root / "build" / "site-work" / "executed"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import platform
 import shutil
@@ -28,6 +29,8 @@ from grader import headless
 from grader.course import report
 from grader.course.layout import FRAMEWORKS, Lesson
 from grader.site.safe_cells import executed_outputs
+
+log = logging.getLogger(__name__)
 
 PARAMETERS = {"FAST": True}
 COURSE_EXECUTED = Path("build") / "course" / "executed"
@@ -143,14 +146,14 @@ def execute(todo: list[tuple[Lesson, str, Path]], jobs: int) -> dict[Path, Run]:
     for _, _, cached in todo:
         for stale in cached.parent.glob(cached.name.rsplit("-", 1)[0] + "-*"):
             stale.unlink()
-    print(f"site: running {len(todo)} solution notebook(s) headless (FAST=True) …", flush=True)
+    log.info("site: running %d solution notebook(s) headless (FAST=True) …", len(todo))
     results = headless.run_jobs([headless.RunJob(lesson.source(fw), cached, PARAMETERS)
                                  for lesson, fw, cached in todo], workers=jobs)
     found = {}
     for (lesson, framework, cached), result in zip(todo, results, strict=True):
         source = lesson.source(framework)
         if not result.ok:
-            print(f"site: {source.name}: {result.status}: {result.detail}; shown without outputs")
+            log.warning("site: %s: %s: %s; shown without outputs", source.name, result.status, result.detail)
             # The detail stays in the terminal: a failing test's message may quote a hidden test.
             found[source] = Run(source, note=f"the solution run failed ({result.status})")
             continue

@@ -90,7 +90,7 @@ def test_report_job_reads_every_shard_and_the_same_gradebook():
     (grading,) = grade.spec.template.spec.containers
     assert report.spec.completion_mode is None and report.spec.parallelism is None
     command = " ".join(container.command + container.args)
-    assert "python -m grader.batch.cluster report /grading/out" in command
+    assert "python -m grader report /grading/out" in command
     assert container.image == grading.image
     env = {e.name: e for e in grading.env}
     assert f"--assignment {env['GRADER_ASSIGNMENT'].value}" in command

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from grader.batch import sandbox
+from grader.batch.plan import shard_of
 from grader.batch.results import nbgrader_export
-from grader.batch.runner import shard_of
 from grader.course.nbgrader_api import database_url
 from tests import postgres
 from tests.conftest import ROOT
