@@ -49,7 +49,7 @@ check: setup
 	$(PY) -m grader check
 
 bench: setup
-	$(PY) -m grader bench --students $${STUDENTS:-20} --jobs $(JOBS)
+	$(PY) -m grader bench --students $${STUDENTS:-20} --rounds $${ROUNDS:-2} --jobs $(JOBS)
 
 # The side-by-side reader (build/site/index.html): Sphinx + myst-nb + sphinx-design, offline.
 # It shows `make course`'s executed notebooks when they match the sources, else runs them.

@@ -158,7 +158,9 @@ def cmd_site(args, root: Path) -> int:
 def cmd_bench(args, root: Path) -> int:
     from grader.jobs.bench import run_bench
 
-    print(run_bench(root, root / "build" / "bench", args.students, args.jobs))
+    if args.students < 1 or args.rounds < 1:
+        raise CourseError("bench: --students and --rounds must be at least 1")
+    print(run_bench(root, root / "build" / "bench", args.students, args.jobs, args.rounds))
     return 0
 
 
@@ -218,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="stock nbgrader vs grader autograde vs papermill (build/bench)")
     p.add_argument("--students", type=int, default=20)
+    p.add_argument("--rounds", type=int, default=2, help="interleaved rounds of the three methods")
     p.add_argument("--jobs", type=int, default=2)
     p.set_defaults(func=cmd_bench)
 

@@ -26,6 +26,8 @@ def grader(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
     (["run", "no/such/notebook.ipynb"], "not a notebook or a folder of notebooks"),
     (["check", "01_nope"], "unknown assignment(s) 01_nope"),
     (["run", "--jobs", "0"], "--jobs must be at least 1"),
+    (["bench", "--rounds", "0"], "--students and --rounds must be at least 1"),
+    (["shard"], "--shard auto: neither SLURM_ARRAY_TASK_ID"),
 ])
 def test_bad_input_gives_one_line_error_and_exit_2(args, message):
     result = grader(*args)
