@@ -21,6 +21,17 @@ from grader.course import cells
 DEFAULT_PARAMETERS = {"FAST": True}
 
 
+def output_to(log_file: str) -> None:
+    """Send this process's stdout and stderr, and so its kernels', to `log_file` (appended).
+
+    For pool workers: kernel transport warnings and TensorFlow's C++ logs are written straight
+    to the file descriptors a kernel inherits, past any Python-level redirection."""
+    fd = os.open(log_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
 @dataclass(frozen=True)
 class RunJob:
     notebook: Path
@@ -109,14 +120,18 @@ def run_job(job: RunJob) -> RunResult:
     return RunResult(job.notebook, job.output, "ok", seconds)
 
 
-def run_jobs(jobs: list[RunJob], workers: int = 1, progress: bool = True) -> list[RunResult]:
-    """Run notebooks in `workers` processes (each notebook gets its own kernel); input order kept."""
-    if workers <= 1 or len(jobs) <= 1:
+def run_jobs(jobs: list[RunJob], workers: int = 1, progress: bool = True,
+             log_file: str = "") -> list[RunResult]:
+    """Run notebooks in `workers` processes (each notebook gets its own kernel); input order kept.
+    With `log_file`, the runs' own output goes there, not to the console."""
+    if (workers <= 1 or len(jobs) <= 1) and not log_file:
         iterator = tqdm(jobs, desc="notebooks", unit="nb", disable=not progress)
         return [run_job(job) for job in iterator]
     results: dict[int, RunResult] = {}
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    initializer = (output_to, (log_file,)) if log_file else (None, ())
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=context,
+                             initializer=initializer[0], initargs=initializer[1]) as pool:
         futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
         for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks",
                            unit="nb", disable=not progress):

@@ -6,7 +6,6 @@ the template gradebook, in sandboxed kernels; the main process merges the result
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import time
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 
 from grader.batch.model import GradeTask, Limits, OutcomeLog, SubmissionOutcome
 from grader.course import nbgrader_api
+from grader.headless import output_to
 
 
 @dataclass
@@ -33,10 +33,7 @@ def init_worker(counter, log_file: str = "") -> None:
         counter.value += 1
     nbgrader_api.ensure_venv_on_path()
     if log_file:  # this worker's and its kernels' chatter go to the log, not the console
-        fd = os.open(log_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        os.dup2(fd, 1)
-        os.dup2(fd, 2)
-        os.close(fd)
+        output_to(log_file)
 
 
 def execution_config(config, *, sandbox: bool, limits: Limits, uid: int, threads: int,

@@ -63,13 +63,13 @@ def time_stock_nbgrader(root: Path, work: Path, submitted: Path, chatter) -> flo
     return time.perf_counter() - started
 
 
-def time_papermill(work: Path, submitted: Path, jobs: int) -> float:
+def time_papermill(work: Path, submitted: Path, jobs: int, log_path: Path) -> float:
     # FAST=False, as submitted: the same work on both sides of the comparison.
     jobs_list = [headless.RunJob(path, work / "papermill" / path.relative_to(submitted),
                                  parameters={"FAST": False}, expect_test_failures=True)
                  for path in sorted(submitted.rglob("*.ipynb"))]
     started = time.perf_counter()
-    headless.run_jobs(jobs_list, workers=jobs, progress=False)
+    headless.run_jobs(jobs_list, workers=jobs, progress=False, log_file=str(log_path))
     return time.perf_counter() - started
 
 
@@ -126,11 +126,12 @@ def run_bench(root: Path, out: Path, students: int, jobs: int, rounds: int = 2) 
     log.info("bench: %d submissions × %d notebooks of %s (FAST = False), %s cores, %d interleaved rounds; "
              "log: %s", students, len(FRAMEWORKS), ASSIGNMENT, os.cpu_count(), rounds, log_path)
     times: dict[str, list[float]] = {"stock": [], "ours": [], "papermill": []}
-    with open(log_path, "w") as chatter:
+    log_path.write_text("")
+    with open(log_path, "a") as chatter:  # appended to, like the workers' and kernels' own output
         for r in range(rounds):
             times["stock"].append(time_stock_nbgrader(root, work, submitted, chatter))
             times["ours"].append(time_batch(root, work, submitted, jobs, log_path))
-            times["papermill"].append(time_papermill(work, submitted, jobs))
+            times["papermill"].append(time_papermill(work, submitted, jobs, log_path))
             log.info("round %d: stock %.0f s, ours %.0f s, papermill %.0f s", r + 1, times["stock"][-1],
                      times["ours"][-1], times["papermill"][-1])
         start_s = startup_cost(chatter)
