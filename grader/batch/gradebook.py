@@ -147,25 +147,31 @@ def generate_into(repo: Path, lesson: Lesson, template_root: Path, db_url: str):
     return config
 
 
-def prepare_gradebooks(repo: Path, lesson: Lesson, out: Path, main_url: str) -> Template:
-    """generate_assignment into a template SQLite gradebook (for workers) and the main gradebook."""
+def prepare_template(repo: Path, lesson: Lesson, out: Path) -> Template:
+    """generate_assignment into a template SQLite gradebook, which each worker copies. It lies in
+    `out/template/`, never in the main gradebook, so it may be made while the preflight runs."""
     template_root = out / "template"
     template_db = template_root / "gradebook.db"
     template_root.mkdir(parents=True, exist_ok=True)
     template_db.unlink(missing_ok=True)
     config = generate_into(repo, lesson, template_root, nbgrader_api.sqlite_url(template_db))
-    main_file = Path(main_url.removeprefix("sqlite:///")) if main_url.startswith("sqlite:///") else None
-    if main_file is not None and not main_file.exists():
-        shutil.copy(template_db, main_file)  # a new main gradebook is the template: no second generate
-    else:
-        with course_lock(main_url):
-            generate_into(repo, lesson, template_root, main_url)
     course_id = config.CourseDirectory.course_id
     from nbgrader.api import Gradebook
 
     with Gradebook(nbgrader_api.sqlite_url(template_db), course_id) as gb:
         max_scores = {nb.name: nb.max_score for nb in gb.find_assignment(lesson.assignment_id).notebooks}
     return Template(template_db, course_id, max_scores, exercise_map(lesson))
+
+
+def prepare_main(repo: Path, lesson: Lesson, template: Template, main_url: str) -> None:
+    """The lesson's rows in the main gradebook: a new SQLite one is a copy of the template (no second
+    generate); an existing one, or PostgreSQL shared by shards, is generated into."""
+    main_file = Path(main_url.removeprefix("sqlite:///")) if main_url.startswith("sqlite:///") else None
+    if main_file is not None and not main_file.exists():
+        shutil.copy(template.db, main_file)
+    else:
+        with course_lock(main_url):
+            generate_into(repo, lesson, template.db.parent, main_url)
 
 
 def exercise_map(lesson: Lesson) -> dict[str, str]:

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from grader.batch.model import (
     SubmissionOutcome,
 )
 from grader.batch.sandbox import exposure_warning, sandbox_support
-from grader.batch.worker import grade_submission, init_worker
+from grader.batch.worker import grade_submission, init_worker, warm_up
 from grader.course import nbgrader_api, report
 from grader.course.layout import FRAMEWORKS, Lesson, lessons
 from grader.errors import CourseError
@@ -146,21 +146,38 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> Batc
     jobs = max(1, min(options.jobs, len(todo) or 1, plan.MAX_JOBS))
     threads = options.threads or max(1, (os.cpu_count() or 1) // jobs)
     gradable = [s for s in todo if s.files]
-    if not gradable:
-        specs = {}
-    elif options.baseline is not None:
-        specs = {nb: r.spec(options.baseline) for nb, r in preflight.lesson_reliance(lesson).items()}
-    else:
-        specs = preflight.check_environment(repo, lesson, out, options, hidden, visible, uid_base, threads)
-    template = gradebook.prepare_gradebooks(repo, lesson, out, main_url)
-    fonts = matplotlib_cache(out / "matplotlib") if gradable and options.sandbox else ""
+    log_file = str(options.log_file or "")
+    # While the preflight's one kernel imports the lesson (one core), the workers start and import
+    # nbgrader, and the template gradebook is generated: nothing the main gradebook or a result sees.
+    pool = start_pool(jobs, log_file) if gradable else None
+    side = ThreadPoolExecutor(max_workers=1)
+    try:
+        template_ready = side.submit(gradebook.prepare_template, repo, lesson, out)
+        fonts_ready = (side.submit(matplotlib_cache, out / "matplotlib") if gradable and options.sandbox
+                       else None)
+        if not gradable:
+            specs = {}
+        elif options.baseline is not None:
+            specs = {nb: r.spec(options.baseline) for nb, r in preflight.lesson_reliance(lesson).items()}
+        else:
+            specs = preflight.check_environment(repo, lesson, out, options, hidden, visible, uid_base,
+                                                threads)
+        template = template_ready.result()
+        fonts = fonts_ready.result() if fonts_ready else ""
+    except BaseException:
+        if pool is not None:
+            stop_pool(pool)
+        raise
+    finally:
+        side.shutdown()
+    gradebook.prepare_main(repo, lesson, template, main_url)
     recorder = Recorder(lesson, template, main_url, out, digests)
 
     def task_for(s: intake.Submission) -> GradeTask:
         return GradeTask(repo, lesson.assignment_id, s.student, staged, out / "work" / s.student,
                          template.db, template.course_id, options.sandbox, options.limits, threads,
                          hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base, specs,
-                         fonts, str(options.log_file or ""))
+                         fonts, log_file)
 
     bar = tqdm(total=len(todo), desc=f"grading {lesson.assignment_id}", unit="student",
                disable=not options.progress)
@@ -172,9 +189,12 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> Batc
     try:
         for submission in (s for s in todo if not s.files):
             finish(submission, None)
-        if gradable:
-            grade_in_pool([task_for(s) for s in gradable], {s.student: s for s in gradable}, jobs,
-                          str(options.log_file or ""), finish)
+        if pool is not None:
+            grade_in_pool(pool, [task_for(s) for s in gradable], {s.student: s for s in gradable}, finish)
+    except BaseException:
+        if pool is not None:
+            stop_pool(pool)  # whatever stopped the run, no worker outlives it
+        raise
     finally:
         bar.close()
     results = []
@@ -186,14 +206,21 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> Batc
     return BatchRun(lesson.assignment_id, out, main_url, template.exercise_of, results, unrecognised)
 
 
-def grade_in_pool(tasks: list[GradeTask], submission_of: dict[str, intake.Submission], jobs: int,
-                  log_file: str, finish) -> None:
-    """The pool: `jobs` spawned workers, each grading one student at a time; `finish` records each
-    result as it comes. A crash or a streak of identical kernel deaths stops it (GradingStopped)."""
+def start_pool(jobs: int, log_file: str) -> ProcessPoolExecutor:
+    """`jobs` spawned workers, each told its slot (its kernels' uid) and already importing nbgrader."""
     context = multiprocessing.get_context("spawn")
     counter = context.Value("i", 0)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
                                initargs=(counter, log_file))
+    for _ in range(jobs):
+        pool.submit(warm_up)
+    return pool
+
+
+def grade_in_pool(pool: ProcessPoolExecutor, tasks: list[GradeTask],
+                  submission_of: dict[str, intake.Submission], finish) -> None:
+    """Each worker grades one student at a time; `finish` records each result as it comes. A crash
+    or a streak of identical kernel deaths raises GradingStopped (the caller stops the pool)."""
     futures = {pool.submit(grade_submission, task): submission_of[task.student] for task in tasks}
     streak: list[tuple[intake.Submission, SubmissionOutcome]] = []  # same death, results held back
     try:
@@ -225,12 +252,9 @@ def grade_in_pool(tasks: list[GradeTask], submission_of: dict[str, intake.Submis
                     "was recorded")
         for held in streak:
             finish(*held)
-    except (GradingStopped, KeyboardInterrupt) as exc:
-        stop_pool(pool)
-        if isinstance(exc, GradingStopped):
-            raise GradingStopped(f"grading stopped: {exc}. Results already written are kept; fix the "
-                                 "cause and run the same command again to resume.") from exc.__cause__
-        raise
+    except GradingStopped as exc:
+        raise GradingStopped(f"grading stopped: {exc}. Results already written are kept; fix the "
+                             "cause and run the same command again to resume.") from exc.__cause__
     pool.shutdown()
 
 

@@ -36,6 +36,15 @@ def init_worker(counter, log_file: str = "") -> None:
         output_to(log_file)
 
 
+def warm_up() -> None:
+    """Import what grading a student needs, ahead of the first one (run while the preflight runs)."""
+    import nbconvert.preprocessors  # noqa: F401
+    import nbgrader.apps  # noqa: F401
+    import nbgrader.preprocessors  # noqa: F401
+
+    import grader.batch.preprocessors  # noqa: F401
+
+
 def execution_config(config, *, sandbox: bool, limits: Limits, uid: int, threads: int,
                      hidden: tuple[str, ...], visible: tuple[str, ...], probe_specs: dict):
     """How a kernel is started and watched: the same for a student's notebook and the preflight."""
