@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Bool, Float, Integer, List, Unicode
+from traitlets import Any, Bool, Float, Integer, List, Unicode
 
 from grader.batch.model import Limits
 
@@ -48,21 +48,27 @@ def exposure_warning() -> str:
             "solutions/, the gradebook, other students' submissions and your files.")
 
 
-def memory_in_use(processes: list) -> int:
-    """Memory the process tree really holds: the sum of unique set sizes (USS).
+def in_use(processes: list) -> tuple[int, int]:
+    """Memory the process tree really holds (the sum of unique set sizes, USS) and its task count
+    (threads included, as RLIMIT_NPROC counts them). A process that ends meanwhile counts nothing:
+    in a fork bomb some always do, and skipping the whole reading would never reach the limit.
 
     Plain RSS counts the copy-on-write pages a forked child shares with its parent once per
     child, which would call a fork a memory bomb.
     """
     import psutil
 
-    total = 0
+    memory = tasks = 0
     for process in processes:
         try:
-            total += process.memory_full_info().uss
-        except (psutil.AccessDenied, AttributeError):
-            total += process.memory_info().rss
-    return total
+            try:
+                memory += process.memory_full_info().uss
+            except (psutil.AccessDenied, AttributeError):
+                memory += process.memory_info().rss
+            tasks += process.num_threads()
+        except psutil.NoSuchProcess:
+            continue
+    return memory, tasks
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,9 @@ class SandboxKernelManager(AsyncKernelManager):
                          "(its start-up banner, TF's C++ logs); empty: inherit the grader's."
                          ).tag(config=True)
 
+    zygote = Any(None, allow_none=True, help="A zygote.Zygote to fork this kernel from, already "
+                 "confined (None: start the kernel command cold).")
+
     limit_reason: str | None = None
     _watchdog: threading.Thread | None = None
     _stop_watchdog: threading.Event | None = None
@@ -176,13 +185,19 @@ class SandboxKernelManager(AsyncKernelManager):
         if not self.confine:
             return command
         os.chmod(self.connection_file, 0o644)  # the kernel's uid must read its connection file
-        return self.bwrap_prefix() + command
+        return command if self.zygote is not None else self.bwrap_prefix() + command
 
     def bwrap_prefix(self) -> list[str]:
         return confinement(Path(self.own_dir), self.hidden_paths, self.visible_paths,
                            self.socket_dir or None, self.uid, self.max_processes, self.threads)
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        if self.zygote is not None:  # LocalProvisioner drives the fork as it would drive a Popen
+            process = self.zygote.fork(self.connection_file, self.own_dir)
+            self.provisioner.process = process
+            self.provisioner.pid = self.provisioner.pgid = process.pid  # the fork leads its own session
+            self._reconcile_connection_info(self.provisioner.connection_info)
+            return None
         if self.kernel_log:
             with open(self.kernel_log, "ab") as log:  # the child keeps its own copy of the descriptor
                 kw.setdefault("stdout", log)
@@ -199,28 +214,32 @@ class SandboxKernelManager(AsyncKernelManager):
         if process is None:
             return
         self._stop_watchdog = threading.Event()
-        self._watchdog = threading.Thread(target=self._watch, args=(process.pid, self._stop_watchdog),
+        self._watchdog = threading.Thread(target=self._watch, args=(process, self._stop_watchdog),
                                           daemon=True, name="kernel-watchdog")
         self._watchdog.start()
 
-    def _watch(self, pid: int, stop: threading.Event) -> None:
+    def _watch(self, process, stop: threading.Event) -> None:
         import psutil
 
         started = time.monotonic()
         limit_bytes = self.memory_limit_mb * 1024 * 1024
         try:
-            root = psutil.Process(pid)
+            root = psutil.Process(process.pid)
         except psutil.NoSuchProcess:
             return
+        watched = getattr(process, "watched", None)  # a forked kernel says what belongs to it
         while not stop.wait(0.1):
             try:
-                tree = [root, *root.children(recursive=True)]
-                used = memory_in_use(tree)
-                tasks = sum(p.num_threads() for p in tree)  # RLIMIT_NPROC counts threads too
+                tree = watched() if watched else [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
-                return
+                if not root.is_running():
+                    return
+                continue  # a child that ended while the tree was listed
             except psutil.Error:
                 continue
+            used, tasks = in_use(tree)
+            if not root.is_running():
+                return
             reason = None
             if tasks >= self.max_processes - 8:
                 reason = f"process limit ({self.max_processes} processes)"
@@ -230,9 +249,9 @@ class SandboxKernelManager(AsyncKernelManager):
                 reason = f"notebook timeout ({self.notebook_timeout:g} s)"
             if reason:
                 self.limit_reason = reason
-                for process in reversed(tree):
+                for member in reversed(tree):
                     try:
-                        process.kill()
+                        member.kill()
                     except psutil.Error:
                         pass
                 return
