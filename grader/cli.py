@@ -116,7 +116,7 @@ def cmd_autograde(args, root: Path) -> int:
     if shard and args.shard.strip() == "auto":  # said once, so that every task's log names its shard
         print(f"shard {shard[0]}/{shard[1]} (from the {engine_name()})", file=sys.stderr)
     options = BatchOptions(args.assignment, out, args.jobs, args.force, db, shard, not args.no_sandbox,
-                           limits)
+                           limits, preload=not args.no_preload)
     run = run_batch(root, Path(args.submissions), options)
     paths = results.write_reports(run, out)
     print(results.summary_table(run.results))
@@ -202,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "auto: from a Slurm job array or a Kubernetes Indexed Job (docs/scale-out.md)")
     p.add_argument("--out", metavar="DIR", help="results folder (default build/grading/ASSIGNMENT)")
     p.add_argument("--no-sandbox", action="store_true", help="run student code unconfined (warns)")
+    p.add_argument("--no-preload", action="store_true", help="start every kernel cold, instead of forking "
+                   "it from a per-worker server that already imported the notebook's frameworks")
     limits = Limits()  # every default lives there
     p.add_argument("--cell-timeout", type=int, default=limits.cell_timeout, metavar="S")
     p.add_argument("--notebook-timeout", type=float, default=limits.notebook_timeout, metavar="S")

@@ -39,6 +39,7 @@ class BatchOptions:
     baseline: dict | None = None  # helpers' pristine fingerprints from a preflight already run
     log_file: Path | None = None  # kernels' and workers' own output (default: the console)
     warn_unconfined: bool = True  # say what --no-sandbox exposes
+    preload: bool = True  # fork kernels from a server that did the notebook's imports (zygote.py)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class GradeTask:
     probe_specs: dict = field(default_factory=dict)  # notebook id -> what its tests rely on
     matplotlib_cache: str = ""
     log_file: str = ""
+    preload: bool = True
 
 
 # ---------------------------------------------------------------- what a worker hands back

@@ -31,6 +31,7 @@ from traitlets import Dict, Instance, Integer, Type, Unicode
 from grader.batch import probe
 from grader.batch.model import NotebookOutcome, OutcomeLog
 from grader.batch.sandbox import SandboxKernelManager
+from grader.batch.zygote import KernelForks, empty, give_back, lend
 from grader.course import cells
 
 LIMIT_ERROR = "GraderLimit"
@@ -65,32 +66,56 @@ class SandboxedExecute(Execute):
     matplotlib_cache = Unicode("", help="A folder holding matplotlib's font list, built once per run and "
                                "copied into each confined kernel's config folder (else every kernel "
                                "rebuilds it, for seconds).").tag(config=True)
+    forks = Instance(KernelForks, allow_none=True, help="This worker's preloaded-kernel servers "
+                     "(None: every kernel starts cold).").tag(config=True)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
         super().__init__(*args, **kwargs)
 
     def create_kernel_manager(self):
-        """Point the kernel at this submission's folder: its only writable place, and its IPC sockets."""
+        """Point the kernel at this submission's folder: its only writable place, and its IPC sockets.
+
+        With preloaded kernels the kernel is forked by the worker's server for this notebook; a
+        confined server sees only the slot folder, so the submission's files are lent to it."""
         km = super().create_kernel_manager()
         self._managers.append(km)  # nbclient forgets it at cleanup; we need its limit_reason
         own = Path(self.resources.get("metadata", {}).get("path") or ".").resolve()
         km.own_dir = str(own)
+        server = self.forks.server_for(km.kernel_spec.argv, self.nb) if self.forks is not None else None
+        if server is not None:
+            km.zygote = server
+            self._lent.append((server, own))
         if km.confine:
-            ipc = own / ".ipc"
             (own / ".home").mkdir(exist_ok=True)
-            ipc.mkdir(exist_ok=True)
+            (own / ".ipc").mkdir(exist_ok=True)
             if self.matplotlib_cache and Path(self.matplotlib_cache).is_dir():
                 shutil.copytree(self.matplotlib_cache, own / ".home" / "matplotlib", dirs_exist_ok=True)
-            sockets = Path(tempfile.mkdtemp(prefix="gk-", dir="/tmp"))  # short: Unix paths <= 108 bytes
-            self._socket_dirs.append(sockets)
-            for path in (own, *own.rglob("*"), sockets):
+            if server is not None:
+                lend(own, server.confined.folder)
+                km.own_dir = str(server.confined.folder)
+                sockets = server.confined.socket_dir
+            else:
+                sockets = Path(tempfile.mkdtemp(prefix="gk-", dir="/tmp"))  # short: Unix paths <= 108 bytes
+                self._socket_dirs.append(sockets)
+            folder = Path(km.own_dir)
+            for path in (folder, *folder.rglob("*"), sockets):
                 os.chown(path, km.uid, km.uid)
             km.transport = "ipc"
             km.socket_dir = str(sockets)
-            km.ip = str(sockets / "k")
-            km.connection_file = str(ipc / "kernel.json")
+            km.ip = str(sockets / f"k{len(self._managers)}")
+            km.connection_file = str(folder / ".ipc" / "kernel.json")
         return km
+
+    def return_lent(self) -> None:
+        """After the kernel: clear what it left in its server's namespaces, give the files back."""
+        for server, own in self._lent:
+            if not server.clean():
+                self.forks.retire(server)
+            if server.confined is not None:
+                give_back(server.confined.folder, own)
+                empty(server.confined.socket_dir)
+        self._lent.clear()
 
     # nbclient binds the sync names to its own async functions (run_sync), so hook the sync ones.
     def start_new_kernel_client(self):
@@ -152,6 +177,7 @@ class SandboxedExecute(Execute):
         self._clients: list = []
         self._managers: list = []
         self._socket_dirs: list[Path] = []
+        self._lent: list[tuple] = []  # (server, submission folder) of each forked kernel
         self._kernel_ready = False
         record: NotebookOutcome = self.outcomes.of(resources)
         started = time.perf_counter()
@@ -174,6 +200,7 @@ class SandboxedExecute(Execute):
         finally:
             record.seconds = round(time.perf_counter() - started, 2)
             self.close_sockets()
+            self.return_lent()
 
 
 class CapOutputBytes(NbGraderPreprocessor):

@@ -177,7 +177,7 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> Batc
         return GradeTask(repo, lesson.assignment_id, s.student, staged, out / "work" / s.student,
                          template.db, template.course_id, options.sandbox, options.limits, threads,
                          hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base, specs,
-                         fonts, log_file)
+                         fonts, log_file, options.preload)
 
     bar = tqdm(total=len(todo), desc=f"grading {lesson.assignment_id}", unit="student",
                disable=not options.progress)

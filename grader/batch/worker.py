@@ -6,12 +6,14 @@ the template gradebook, in sandboxed kernels; the main process merges the result
 
 from __future__ import annotations
 
+import atexit
 import re
 import shutil
 import time
 from dataclasses import dataclass
 
 from grader.batch.model import GradeTask, Limits, OutcomeLog, SubmissionOutcome
+from grader.batch.zygote import KernelForks, slot_confinement
 from grader.course import nbgrader_api
 from grader.headless import output_to
 
@@ -19,9 +21,23 @@ from grader.headless import output_to
 @dataclass
 class WorkerSlot:
     """This worker process's slot, 0…jobs-1, set once by the pool initializer: its kernels run as
-    uid block + slot, so two workers never share a uid. The one per-process state of a worker."""
+    uid block + slot, so two workers never share a uid. With it, the worker's preloaded-kernel
+    servers, started with its first student and ended with the process."""
 
     index: int = 0
+    forks: KernelForks | None = None
+
+    def kernel_forks(self, task: GradeTask) -> KernelForks | None:
+        if not task.preload:
+            return None
+        if self.forks is None:
+            confined = slot_confinement(
+                task.work.parent / f".slot-{self.index}", hidden=task.hidden, visible=task.visible,
+                uid=task.uid_base + self.index, max_processes=task.limits.max_processes,
+                threads=task.threads) if task.sandbox else None
+            self.forks = KernelForks(confined)
+            atexit.register(self.forks.stop)
+        return self.forks
 
 
 WORKER = WorkerSlot()
@@ -85,6 +101,7 @@ def worker_config(task: GradeTask, outcomes: OutcomeLog):
     config.LimitOutput.max_lines = task.limits.output_lines
     config.SandboxedExecute.matplotlib_cache = task.matplotlib_cache
     config.SandboxedExecute.outcomes = config.CapOutputBytes.outcomes = outcomes
+    config.SandboxedExecute.forks = WORKER.kernel_forks(task)
     return execution_config(config, sandbox=task.sandbox, limits=task.limits,
                             uid=task.uid_base + WORKER.index, threads=task.threads, hidden=task.hidden,
                             visible=task.visible, probe_specs=task.probe_specs)
