@@ -34,7 +34,7 @@ os.environ["LEFT_BY"] = "first student"
 for folder in ("/tmp", "."):  # /dev/shm is not writable in the sandbox
     with open(os.path.join(folder, "left_by_first"), "w") as f:
         f.write("x")
-subprocess.run(["sh", "-c", "sleep 600 &"])  # a stray that outlives the kernel, reparented away
+subprocess.Popen(["sleep", "600"], start_new_session=True)  # a stray outside the kernel's group
 print(json.dumps({"server": os.getppid()}))"""
 
 LOOK_AROUND = """\
@@ -96,7 +96,9 @@ def forks(request, tmp_path):
 def test_the_next_students_kernel_is_a_fresh_fork_that_sees_nothing_of_the_last(forks, tmp_path):
     confined = forks.confined is not None
     first, traces = run(student(LEAVE_TRACES), tmp_path / "work" / "first", forks, confined)
+    server = list(forks.servers.values())
     second, seen = run(student(LOOK_AROUND), tmp_path / "work" / "second", forks, confined)
+    assert list(forks.servers.values()) == server, "the server cleaned up after the first kernel and stayed"
     assert first.status == second.status == "ok", (first, second)
     assert len(forks.servers) == 1, "both notebooks preload numpy: one server"
     assert seen["server"] == traces["server"], "both kernels were forked by the same server"
