@@ -393,15 +393,16 @@ class KernelForks:
             shutil.rmtree(self.confined.socket_dir, ignore_errors=True)
 
 
-def slot_confinement(folder: Path, **limits) -> Confinement:
+def slot_confinement(folder: Path, *, hidden: tuple[str, ...], visible: tuple[str, ...], uid: int,
+                     max_processes: int, threads: int) -> Confinement:
     """A slot's sandbox: `folder` (emptied), and a short socket folder (Unix paths <= 108 bytes)."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     sockets = Path(tempfile.mkdtemp(prefix="gz-", dir="/tmp"))
     for path in (folder, sockets):
-        os.chown(path, limits["uid"], limits["uid"])
-    return Confinement(folder, sockets, **limits)
+        os.chown(path, uid, uid)
+    return Confinement(folder, sockets, tuple(hidden), tuple(visible), uid, max_processes, threads)
 
 
 def lend(own: Path, folder: Path) -> None:
