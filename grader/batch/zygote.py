@@ -221,8 +221,7 @@ class Zygote:
 
     def __init__(self, python: str, plan: PreloadPlan, confined: Confinement | None):
         self.plan, self.confined = plan, confined
-        keep = [str(confined.folder), str(confined.socket_dir)] if confined else []
-        settings = {"plan": plan.as_dict(), "confined": confined is not None, "keep": keep}
+        settings = {"plan": plan.as_dict(), "confined": confined is not None}
         command = [python, "-c", SERVER_SOURCE.read_text(), json.dumps(settings)]
         if confined is not None:
             command = confinement(confined.folder, list(confined.hidden), list(confined.visible),

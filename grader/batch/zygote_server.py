@@ -14,6 +14,7 @@ import ctypes
 import importlib
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -82,9 +83,19 @@ def others() -> list[int]:
     return [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, me)]
 
 
+def mount_points() -> list[str]:
+    """Where the sandbox mounted something (the interpreter, the slot's folders, hidden tmpfs):
+    none of it is a kernel's to remove, even inside /tmp; the grader empties the slot's own."""
+    points = []
+    with open("/proc/self/mountinfo") as mounts:
+        for line in mounts:
+            point = line.split()[4]  # octal escapes for space, tab, newline and backslash
+            points.append(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), point))
+    return points
+
+
 def empty(folder: str, keep: list[str]) -> None:
-    """Remove what is in `folder`, except the paths on the way to `keep` (the sandbox's own binds,
-    which the grader empties from outside)."""
+    """Remove what is in `folder`, except `keep` and the paths on the way to it."""
     for entry in os.listdir(folder):
         path = os.path.join(folder, entry)
         if any(k == path or k.startswith(path + "/") for k in keep):
@@ -99,7 +110,7 @@ def empty(folder: str, keep: list[str]) -> None:
             os.unlink(path)
 
 
-def clean(confined: bool, last_kernel: int | None, keep: list[str]) -> None:
+def clean(confined: bool, last_kernel: int | None) -> None:
     """Leave nothing of the last kernel for the next one: processes, /tmp, /dev/shm, SysV IPC.
 
     Confined, this server is alone in its pid, IPC and mount namespaces with its kernels, as their
@@ -124,7 +135,7 @@ def clean(confined: bool, last_kernel: int | None, keep: list[str]) -> None:
         time.sleep(0.01)
     for folder in ("/tmp", "/dev/shm"):
         if os.path.isdir(folder):
-            empty(folder, keep)
+            empty(folder, mount_points())
     if shutil.which("ipcrm"):
         import subprocess
 
@@ -149,7 +160,7 @@ def children() -> int:
     return sum(len(open(f"/proc/self/task/{t}/children").read().split()) for t in tasks)
 
 
-def serve(plan: dict, confined: bool, keep: list[str]) -> None:
+def serve(plan: dict, confined: bool) -> None:
     if confined and os.getpid() > 10:  # kill(-1) outside a fresh pid namespace would reach the whole uid
         reply({"error": f"confined, but pid {os.getpid()}: not in a pid namespace of its own"})
         sys.exit(2)
@@ -175,7 +186,7 @@ def serve(plan: dict, confined: bool, keep: list[str]) -> None:
             reply({"pid": pid})
         elif request["op"] == "clean":
             try:
-                clean(confined, last_kernel, keep)
+                clean(confined, last_kernel)
                 reply({"clean": True})
             except Exception as exc:
                 reply({"clean": False, "error": f"{type(exc).__name__}: {exc}"[:300]})
@@ -183,4 +194,4 @@ def serve(plan: dict, confined: bool, keep: list[str]) -> None:
 
 if __name__ == "__main__":
     settings = json.loads(sys.argv[1])
-    serve(settings["plan"], settings["confined"], settings["keep"])
+    serve(settings["plan"], settings["confined"])

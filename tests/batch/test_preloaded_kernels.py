@@ -7,6 +7,7 @@ The confined tests need root and bubblewrap, as grading does; the unconfined one
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -85,11 +86,16 @@ def forks(request, tmp_path):
     if confined and not sandbox.sandbox_support().available:
         pytest.skip(f"no sandbox here: {sandbox.sandbox_support().reason}")
     hidden, visible = plan.sandbox_paths(ROOT, tmp_path, "sqlite:///" + str(tmp_path / "gradebook.db"))
+    # An environment straight under /tmp (a fresh clone's .venv there, as in CI): shown read-only
+    # inside the sandbox's own /tmp, it must survive the clean-up of /tmp after every kernel.
+    env_in_tmp = Path(tempfile.mkdtemp(prefix="env-", dir="/tmp"))
+    visible = (*visible, str(env_in_tmp))
     slot = slot_confinement(tmp_path / ".slot-0", hidden=hidden, visible=visible, uid=UID,
                             max_processes=256, threads=1) if confined else None
     servers = KernelForks(slot)
     yield servers
     servers.stop()
+    env_in_tmp.rmdir()
 
 
 @pytest.mark.parametrize("forks", [True, False], ids=["confined", "unconfined"], indirect=True)
