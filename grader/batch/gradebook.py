@@ -70,11 +70,14 @@ def merge_submission(main_url: str, private_url: str, course_id: str, assignment
 
     Upsert: a re-graded student updates their auto scores in place (manual grades an instructor
     already gave are kept); nothing is duplicated. Only the main process calls this, so a SQLite
-    main gradebook never sees two writers.
+    main gradebook never sees two writers. Shards sharing PostgreSQL merge under the course lock:
+    another shard's generate_assignment re-creates a notebook that has no submission yet, cell by
+    cell, and a submission added meanwhile would lack the cells not yet made.
     """
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(private_url, course_id) as private, Gradebook(main_url, course_id) as main:
+    with course_lock(main_url), Gradebook(private_url, course_id) as private, \
+            Gradebook(main_url, course_id) as main:
         source = private.find_submission(assignment, student)
         main.update_or_create_student(student)
         try:
@@ -97,7 +100,7 @@ def record_empty_submission(main_url: str, course_id: str, assignment: str, stud
     """A student with no gradable notebook still appears in the gradebook (and in nbgrader export)."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(main_url, course_id) as main:
+    with course_lock(main_url), Gradebook(main_url, course_id) as main:
         main.update_or_create_student(student)
         try:
             main.find_submission(assignment, student)
