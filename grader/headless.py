@@ -6,8 +6,10 @@ test cell (the student's stubs raise NotImplementedError there) and nowhere else
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -30,6 +32,24 @@ def output_to(log_file: str) -> None:
     os.dup2(fd, 1)
     os.dup2(fd, 2)
     os.close(fd)
+
+
+@contextlib.contextmanager
+def output_redirected(log_file: str):
+    """`output_to` for a while, in a process that prints to the console before and after (the
+    bench's own kernels, started from its main process)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    try:
+        output_to(log_file)
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        for target, fd in zip((1, 2), saved, strict=True):
+            os.dup2(fd, target)
+            os.close(fd)
 
 
 @dataclass(frozen=True)

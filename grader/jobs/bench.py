@@ -94,9 +94,10 @@ def startup_cost(chatter) -> float:
     return (torch_s + tf_s) / 2
 
 
-def preloaded_startup_cost(work: Path) -> float:
+def preloaded_startup_cost(work: Path, log_path: Path) -> float:
     """Seconds from asking a preloaded-kernel server for a kernel to the kernel answering, averaged
-    over a torch and a TensorFlow server (unconfined: the sandbox adds no start-up of its own)."""
+    over a torch and a TensorFlow server (unconfined: the sandbox adds no start-up of its own).
+    What the servers and kernels print goes to `log_path`, not to the console."""
     import asyncio
 
     from grader.batch.sandbox import SandboxKernelManager
@@ -118,12 +119,13 @@ def preloaded_startup_cost(work: Path) -> float:
         return seconds
 
     seconds = []
-    for modules in (("numpy", "torch"), ("numpy", "tensorflow")):
-        server = Zygote(sys.executable, PreloadPlan((), modules), None)
-        try:
-            seconds.append(asyncio.run(one(server)))
-        finally:
-            server.stop()
+    with headless.output_redirected(str(log_path)):
+        for modules in (("numpy", "torch"), ("numpy", "tensorflow")):
+            server = Zygote(sys.executable, PreloadPlan((), modules), None)
+            try:
+                seconds.append(asyncio.run(one(server)))
+            finally:
+                server.stop()
     return sum(seconds) / len(seconds)
 
 
@@ -170,7 +172,8 @@ def run_bench(root: Path, out: Path, students: int, jobs: int, rounds: int = 2) 
             log.info("round %d: stock %.0f s, ours %.0f s, papermill %.0f s", r + 1, times["stock"][-1],
                      times["ours"][-1], times["papermill"][-1])
         start_s = startup_cost(chatter)
-        preloaded_s = preloaded_startup_cost(work)
+        chatter.flush()
+        preloaded_s = preloaded_startup_cost(work, log_path)
     stock, ours, raw = (statistics.median(times[k]) for k in ("stock", "ours", "papermill"))
     speedups = [s / o for s, o in zip(times["stock"], times["ours"], strict=True)]
     overheads = [o / p - 1 for o, p in zip(times["ours"], times["papermill"], strict=True)]
