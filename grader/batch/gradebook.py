@@ -14,6 +14,7 @@ from pathlib import Path
 
 from grader.course import nbgrader_api
 from grader.course.layout import FRAMEWORKS, Lesson
+from grader.errors import CourseError
 
 
 @dataclass(frozen=True)
@@ -169,12 +170,20 @@ def prepare_template(repo: Path, lesson: Lesson, out: Path) -> Template:
 def prepare_main(repo: Path, lesson: Lesson, template: Template, main_url: str) -> None:
     """The lesson's rows in the main gradebook: a new SQLite one is a copy of the template (no second
     generate); an existing one, or PostgreSQL shared by shards, is generated into."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
     main_file = Path(main_url.removeprefix("sqlite:///")) if main_url.startswith("sqlite:///") else None
     if main_file is not None and not main_file.exists():
         shutil.copy(template.db, main_file)
-    else:
+        return
+    try:
         with course_lock(main_url):
             generate_into(repo, lesson, template.db.parent, main_url)
+    except OperationalError as exc:
+        shown = make_url(main_url).render_as_string(hide_password=True)
+        reason = " ".join(str(exc.orig or exc).split())[:300]
+        raise CourseError(f"cannot open the main gradebook {shown}: {reason}") from None
 
 
 def exercise_map(lesson: Lesson) -> dict[str, str]:

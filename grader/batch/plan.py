@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from grader.batch import intake
-from grader.batch.model import UID_FIRST, BatchOptions
+from grader.batch.model import UID_FIRST
 from grader.errors import CourseError
 
 # Kernels run as uid block + worker slot. Each batch run takes its own block (from its pid), so two
@@ -70,8 +70,8 @@ def in_shard(student: str, shard: tuple[int, int]) -> bool:
     return shard_of(student, n) == i - 1
 
 
-def to_grade(submissions: list[intake.Submission], options: BatchOptions,
-             out: Path) -> tuple[dict[str, str], list[intake.Submission]]:
+def to_grade(submissions: list[intake.Submission], out: Path,
+             force: bool) -> tuple[dict[str, str], list[intake.Submission]]:
     """Each student's content digest, and those not yet graded at that digest (all with --force)."""
     digests = {s.student: s.digest() for s in submissions}
-    return digests, [s for s in submissions if options.force or not is_done(out, s, digests[s.student])]
+    return digests, [s for s in submissions if force or not is_done(out, s, digests[s.student])]

@@ -142,16 +142,57 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> Batc
         log.warning("skipped: %s", line)
     if options.shard:
         submissions = [s for s in submissions if plan.in_shard(s.student, options.shard)]
-    digests, todo = plan.to_grade(submissions, options, out)
+    digests, todo = plan.to_grade(submissions, out, options.force)
     jobs = max(1, min(options.jobs, len(todo) or 1, plan.MAX_JOBS))
     threads = options.threads or max(1, (os.cpu_count() or 1) // jobs)
     gradable = [s for s in todo if s.files]
     log_file = str(options.log_file or "")
-    # While the preflight's one kernel imports the lesson (one core), the workers start and import
-    # nbgrader, and the template gradebook is generated: nothing the main gradebook or a result sees.
     pool = start_pool(jobs, log_file) if gradable else None
-    side = ThreadPoolExecutor(max_workers=1)
     try:
+        specs, template, fonts = prepare(repo, lesson, out, options, bool(gradable), hidden, visible,
+                                         uid_base, threads)
+        gradebook.prepare_main(repo, lesson, template, main_url)
+        recorder = Recorder(lesson, template, main_url, out, digests)
+
+        def task_for(s: intake.Submission) -> GradeTask:
+            return GradeTask(repo, lesson.assignment_id, s.student, staged, out / "work" / s.student,
+                             template.db, template.course_id, options.sandbox, options.limits, threads,
+                             hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base,
+                             specs, fonts, log_file, options.preload)
+
+        with tqdm(total=len(todo), desc=f"grading {lesson.assignment_id}", unit="student",
+                  disable=not options.progress) as bar:
+
+            def finish(submission: intake.Submission, outcome: SubmissionOutcome | None) -> None:
+                work = task_for(submission).work if outcome is not None else None
+                recorder.record(submission, outcome, work)
+                bar.update()
+
+            for submission in (s for s in todo if not s.files):
+                finish(submission, None)
+            if pool is not None:
+                grade_in_pool(pool, [task_for(s) for s in gradable], {s.student: s for s in gradable},
+                              finish)
+    except BaseException:
+        if pool is not None:
+            stop_pool(pool)  # whatever stopped the run, no worker outlives it
+        raise
+    results = []
+    for s in submissions:
+        try:
+            results.append(StudentResult.from_json(json.loads(plan.result_path(out, s.student).read_text())))
+        except (OSError, ValueError, KeyError):
+            continue
+    return BatchRun(lesson.assignment_id, out, main_url, template.exercise_of, results, unrecognised)
+
+
+def prepare(repo: Path, lesson: Lesson, out: Path, options: BatchOptions, gradable: bool,
+            hidden: tuple[str, ...], visible: tuple[str, ...], uid_base: int,
+            threads: int) -> tuple[dict, gradebook.Template, str]:
+    """The preflight's specs, the template gradebook and the sandbox's font cache. While the
+    preflight's one kernel imports the lesson (one core), the workers start and import nbgrader and
+    the template is generated: nothing the main gradebook or a result sees."""
+    with ThreadPoolExecutor(max_workers=1) as side:
         template_ready = side.submit(gradebook.prepare_template, repo, lesson, out)
         fonts_ready = (side.submit(matplotlib_cache, out / "matplotlib") if gradable and options.sandbox
                        else None)
@@ -162,48 +203,7 @@ def run_batch(repo: Path, submissions_path: Path, options: BatchOptions) -> Batc
         else:
             specs = preflight.check_environment(repo, lesson, out, options, hidden, visible, uid_base,
                                                 threads)
-        template = template_ready.result()
-        fonts = fonts_ready.result() if fonts_ready else ""
-    except BaseException:
-        if pool is not None:
-            stop_pool(pool)
-        raise
-    finally:
-        side.shutdown()
-    gradebook.prepare_main(repo, lesson, template, main_url)
-    recorder = Recorder(lesson, template, main_url, out, digests)
-
-    def task_for(s: intake.Submission) -> GradeTask:
-        return GradeTask(repo, lesson.assignment_id, s.student, staged, out / "work" / s.student,
-                         template.db, template.course_id, options.sandbox, options.limits, threads,
-                         hidden, visible, tuple(Path(n).stem for n in sorted(s.files)), uid_base, specs,
-                         fonts, log_file, options.preload)
-
-    bar = tqdm(total=len(todo), desc=f"grading {lesson.assignment_id}", unit="student",
-               disable=not options.progress)
-
-    def finish(submission: intake.Submission, outcome: SubmissionOutcome | None) -> None:
-        recorder.record(submission, outcome, task_for(submission).work if outcome is not None else None)
-        bar.update()
-
-    try:
-        for submission in (s for s in todo if not s.files):
-            finish(submission, None)
-        if pool is not None:
-            grade_in_pool(pool, [task_for(s) for s in gradable], {s.student: s for s in gradable}, finish)
-    except BaseException:
-        if pool is not None:
-            stop_pool(pool)  # whatever stopped the run, no worker outlives it
-        raise
-    finally:
-        bar.close()
-    results = []
-    for s in submissions:
-        try:
-            results.append(StudentResult.from_json(json.loads(plan.result_path(out, s.student).read_text())))
-        except (OSError, ValueError, KeyError):
-            continue
-    return BatchRun(lesson.assignment_id, out, main_url, template.exercise_of, results, unrecognised)
+        return specs, template_ready.result(), fonts_ready.result() if fonts_ready else ""
 
 
 def start_pool(jobs: int, log_file: str) -> ProcessPoolExecutor:

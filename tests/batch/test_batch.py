@@ -262,3 +262,25 @@ def test_unreadable_input_is_a_clear_error(tmp_path):
     bad_zip.write_text("not a zip")
     with pytest.raises(CourseError, match="zip"):
         run_batch(ROOT, bad_zip, options)
+
+
+def test_an_unreachable_main_gradebook_stops_the_run_with_its_address_and_no_worker_outlives_it(tmp_path):
+    import multiprocessing
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    submitted = tmp_path / "submitted"
+    shutil.copytree(FIXTURES / "good", submitted / "good")
+    options = BatchOptions(ASSIGNMENT, tmp_path / "out", jobs=1, sandbox=False, progress=False,
+                           db_url=f"postgresql://grader:s3cret@127.0.0.1:{port}/course")
+    address = f"127.0.0.1:{port}/course"
+    with pytest.raises(CourseError, match=f"cannot open the main gradebook .*{address}") as stopped:
+        run_batch(ROOT, submitted, options)
+    assert "s3cret" not in str(stopped.value), "the password must not be printed"
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not multiprocessing.active_children(), "the pool's workers outlived the failed run"
+    assert not list((tmp_path / "out" / "results").glob("*.json")), "nothing is recorded"
