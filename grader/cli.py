@@ -250,13 +250,26 @@ class ConsoleLines(logging.Filter):
         return record.levelno >= logging.WARNING or record.name.startswith(self.SPEAKERS)
 
 
+class CurrentStderr(logging.StreamHandler):
+    """A handler on whatever `sys.stderr` is when a line is written, not the one it had when made:
+    in-process callers (pytest's capsys, a caller redirecting stderr) see the lines too."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass  # always the current sys.stderr
+
+
 def show_library_logging() -> None:
     """The library logs (logging.getLogger(__name__)); what the console shows of it reaches stderr
     as plain lines, as the messages of the command line do. Only the `grader` loggers: nbgrader's
     own stay as they are."""
     logger = logging.getLogger("grader")
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = CurrentStderr()
         handler.setFormatter(logging.Formatter("%(message)s"))
         handler.addFilter(ConsoleLines())
         logger.addHandler(handler)

@@ -121,3 +121,18 @@ def test_check_requires_hidden_tests_for_every_exercise(course_copy):
 def test_the_console_shows_warnings_and_the_jobs_progress_only(logger, level, shown):
     record = logging.LogRecord(logger, level, __file__, 1, "message", None, None)
     assert ConsoleLines().filter(record) is shown
+
+
+def test_the_console_lines_go_to_the_stderr_of_the_moment_not_the_one_at_start(monkeypatch):
+    import io
+
+    from grader.cli import show_library_logging
+
+    logger = logging.getLogger("grader")
+    monkeypatch.setattr(logger, "handlers", [])  # this process's handler, restored afterwards
+    at_start, later = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", at_start)
+    show_library_logging()
+    monkeypatch.setattr(sys, "stderr", later)  # as pytest's capsys or a caller's redirect does
+    logging.getLogger("grader.jobs.course").info("release: 16 notebooks")
+    assert later.getvalue() == "release: 16 notebooks\n" and at_start.getvalue() == ""
