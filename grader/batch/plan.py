@@ -6,6 +6,7 @@ Plain functions of the submissions and the options; nothing here starts a proces
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -14,13 +15,18 @@ from grader.batch import intake
 from grader.batch.model import UID_FIRST
 from grader.errors import CourseError
 
-# Kernels run as uid block + worker slot. Each batch run takes its own block (from its pid), so two
-# runs on one machine never share a uid, and with it an RLIMIT_NPROC budget (threads included).
+# Kernels run as uid block + worker slot. Each batch run takes its own block (from its pid, and its
+# place among the runs of that process: `make course` grades two lessons at once in one process),
+# so two runs on one machine never share a uid, and with it an RLIMIT_NPROC budget (threads included).
 MAX_JOBS = 64
+RUNS_PER_PROCESS = 8  # blocks one process cycles through; more at once than this never happen
+_runs = itertools.count()
 
 
-def uid_block(pid: int) -> int:
-    return UID_FIRST + (pid % 20_000) * MAX_JOBS
+def uid_block(pid: int, run: int | None = None) -> int:
+    """The first uid of a run's block; `run` defaults to the next run of this process."""
+    run = next(_runs) if run is None else run
+    return UID_FIRST + ((pid % 20_000) * RUNS_PER_PROCESS + run % RUNS_PER_PROCESS) * MAX_JOBS
 
 
 def shard_of(student: str, count: int) -> int:
