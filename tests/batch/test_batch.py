@@ -266,11 +266,10 @@ def test_unreadable_input_is_a_clear_error(tmp_path):
 
 def test_an_unreachable_main_gradebook_stops_the_run_with_its_address_and_no_worker_outlives_it(tmp_path):
     import multiprocessing
-    import socket
 
-    with socket.socket() as s:  # a port nothing listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    from tests.postgres import free_port
+
+    port = free_port()  # nothing listens on it
     submitted = tmp_path / "submitted"
     shutil.copytree(FIXTURES / "good", submitted / "good")
     options = BatchOptions(ASSIGNMENT, tmp_path / "out", jobs=1, sandbox=False, progress=False,

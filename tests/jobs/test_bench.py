@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
+from tests.test_headless import KERNEL_CHATTER
+
 pytestmark = pytest.mark.slow
-KERNEL_CHATTER = "Kernel is running over TCP"  # ipykernel's own warning, straight to its stderr
 
 
 def test_the_preloaded_start_up_measurement_writes_to_the_bench_log_not_the_console(tmp_path):
